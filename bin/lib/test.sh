@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# bin/day2ops test [--no-native] — installs what the tests need, runs every test and prints the
+# totals. This is what CI runs (.ci/run).
+#
+#   1. system packages (Debian) and a journald
+#   2. ./mvnw install: unit and Quarkus tests of every module
+#   3. native build steps of every service and the CLI (-Dnative -Dquarkus.native.sources-only)
+#   4. end to end: the suite started on spare ports, probed through Adminrouter
+set -uo pipefail
+
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+source "$DAY2OPS_ROOT/bin/lib/system.sh"
+source "$DAY2OPS_ROOT/bin/lib/journald.sh"
+
+native=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-native) native=0 ;;
+    *) die "unknown test option '$arg' (known: --no-native)" ;;
+  esac
+done
+
+DAY2OPS_STATE_DIR=$DAY2OPS_ROOT/.run/test
+DAY2OPS_LOG_DIR=$DAY2OPS_STATE_DIR/logs
+DAY2OPS_PID_DIR=$DAY2OPS_STATE_DIR/pids
+rm -rf "$DAY2OPS_STATE_DIR"
+mkdir -p "$DAY2OPS_LOG_DIR" "$DAY2OPS_PID_DIR"
+export DAY2OPS_STATE_DIR DAY2OPS_LOG_DIR DAY2OPS_PID_DIR
+
+started=$SECONDS
+failed_steps=()
+step() { log "── $* ($((SECONDS - started)) s)"; }
+
+cleanup() { stop_process journald; }
+trap cleanup EXIT
+
+step "system packages and journald"
+ensure_packages "${DAY2OPS_APT_PACKAGES[@]}" || die "cannot install the system packages the tests need"
+ensure_journald
+
+cd "$DAY2OPS_ROOT" || exit 1
+
+step "unit and Quarkus tests: ./mvnw install"
+./mvnw -B install 2>&1 | tee "$DAY2OPS_LOG_DIR/maven.log" \
+  | grep --line-buffered -E '^\[INFO\] (Building |Tests run:|BUILD)|^\[ERROR\]'
+[ "${PIPESTATUS[0]}" -eq 0 ] || failed_steps+=("maven")
+
+if [ "$native" -eq 1 ]; then
+  step "native build steps: ./mvnw -Dnative -Dquarkus.native.sources-only=true package"
+  if ./mvnw -B -q -Dnative -Dquarkus.native.sources-only=true -DskipTests package \
+      > "$DAY2OPS_LOG_DIR/native.log" 2>&1; then
+    log "native sources generated: $(ls -d ./*/target/native-sources 2>/dev/null | wc -l) applications"
+  else
+    tail -n 40 "$DAY2OPS_LOG_DIR/native.log"
+    failed_steps+=("native")
+  fi
+fi
+
+step "end to end through Adminrouter"
+e2e_state=$DAY2OPS_ROOT/.run/e2e
+if "$DAY2OPS_ROOT/bin/day2ops" up --detach --port-base 18000 --state-dir "$e2e_state" > "$DAY2OPS_LOG_DIR/e2e-up.log" 2>&1; then
+  "$DAY2OPS_ROOT/adminrouter/test/smoke.sh" "http://127.0.0.1:18000" "$e2e_state" | tee "$DAY2OPS_LOG_DIR/e2e.log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || failed_steps+=("e2e")
+else
+  cat "$DAY2OPS_LOG_DIR/e2e-up.log"
+  failed_steps+=("e2e")
+fi
+"$DAY2OPS_ROOT/bin/day2ops" down --state-dir "$e2e_state" >> "$DAY2OPS_LOG_DIR/e2e-up.log" 2>&1
+
+# Totals over every runner: surefire reports and the end-to-end checks.
+read -r tests failures errors skipped < <(cat ./*/target/surefire-reports/TEST-*.xml 2>/dev/null \
+  | grep -o '<testsuite [^>]*>' \
+  | awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); gsub(/"/, "", kv[2]);
+           if (kv[1] == "tests") t += kv[2]; if (kv[1] == "failures") f += kv[2];
+           if (kv[1] == "errors") e += kv[2]; if (kv[1] == "skipped") s += kv[2]; } }
+         END { print t + 0, f + 0, e + 0, s + 0 }')
+e2e_passed=$(grep -o '^e2e: [0-9]* passed' "$DAY2OPS_LOG_DIR/e2e.log" 2>/dev/null | grep -o '[0-9]*' || echo 0)
+e2e_failed=$(grep -o '[0-9]* failed$' "$DAY2OPS_LOG_DIR/e2e.log" 2>/dev/null | grep -o '[0-9]*' || echo 0)
+passed=$((tests - failures - errors - skipped + e2e_passed))
+failed=$((failures + errors + e2e_failed))
+
+echo
+log "took $((SECONDS - started)) s; JUnit: $tests run ($skipped skipped), end to end: $((e2e_passed + e2e_failed))"
+[ ${#failed_steps[@]} -eq 0 ] || warn "failed steps: ${failed_steps[*]}"
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+[ ${#failed_steps[@]} -eq 0 ] && [ "$failed" -eq 0 ]
