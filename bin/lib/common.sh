@@ -8,31 +8,39 @@ warn() { printf '\033[1;33mday2ops\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31mday2ops\033[0m %s\n' "$*" >&2; exit 1; }
 
 # start_process NAME LOGFILE CMD... — starts CMD in its own session (so a terminal's Ctrl-C
-# reaches only this script, which then stops it in order), records its PID.
+# reaches only this script, which then stops it in order), records its PID and start time.
 start_process() {
   local name=$1 logfile=$2; shift 2
   setsid "$@" >>"$logfile" 2>&1 < /dev/null &
   local pid=$!
-  echo "$pid" > "$DAY2OPS_PID_DIR/$name.pid"
-  printf '%s\0' "$@" > "$DAY2OPS_PID_DIR/$name.cmd"
+  echo "$pid $(process_start_time "$pid")" > "$DAY2OPS_PID_DIR/$name.pid"
 }
 
-# is_ours NAME — whether the PID recorded for NAME is alive and runs exactly the command line
-# we started (guards against PID reuse: never signal someone else's process).
-is_ours() {
-  local pidfile="$DAY2OPS_PID_DIR/$1.pid" pid
-  [ -f "$pidfile" ] || return 1
-  pid=$(cat "$pidfile")
-  [ -r "/proc/$pid/cmdline" ] || return 1
-  # Not `cmp -s`: it trusts file sizes, and /proc reports 0 for cmdline.
-  cmp "/proc/$pid/cmdline" "$DAY2OPS_PID_DIR/$1.cmd" >/dev/null 2>&1
+# The kernel's start time of a process (field 22 of /proc/PID/stat, after the command name,
+# which may itself contain spaces and parentheses).
+process_start_time() {
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }
+  awk '{ print $20 }' <<<"$stat"
 }
+
+# is_ours NAME — whether the process recorded for NAME is still the one we started: same PID and
+# same start time (guards against PID reuse; nginx rewrites its command line, so not that).
+is_ours() {
+  local pidfile="$DAY2OPS_PID_DIR/$1.pid" pid start
+  [ -f "$pidfile" ] || return 1
+  read -r pid start < "$pidfile"
+  [ -n "$start" ] && [ "$(process_start_time "$pid")" = "$start" ]
+}
+
+recorded_pid() { awk '{ print $1 }' "$DAY2OPS_PID_DIR/$1.pid"; }
 
 # stop_process NAME — TERM, up to 15 s grace, then KILL; only if is_ours.
 stop_process() {
   local name=$1 pidfile="$DAY2OPS_PID_DIR/$1.pid" pid i
   if is_ours "$name"; then
-    pid=$(cat "$pidfile")
+    read -r pid _ < "$pidfile"
     kill -TERM "$pid" 2>/dev/null || true
     for i in $(seq 1 150); do
       [ -d "/proc/$pid" ] || break
@@ -44,7 +52,7 @@ stop_process() {
     fi
     log "stopped $name (pid $pid)"
   fi
-  rm -f "$pidfile" "$DAY2OPS_PID_DIR/$name.cmd"
+  rm -f "$pidfile"
 }
 
 # wait_http URL SECONDS [CURL-ARGS...] — until URL answers 200, or fail after SECONDS.

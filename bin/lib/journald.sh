@@ -20,7 +20,7 @@ ensure_journald() {
   start_process journald "$DAY2OPS_LOG_DIR/journald.log" "$JOURNALD_BIN"
   local i
   for i in $(seq 1 50); do
-    journald_answers && { log "journald is up (pid $(cat "$DAY2OPS_PID_DIR/journald.pid"))"; return 0; }
+    journald_answers && { log "journald is up (pid $(recorded_pid journald))"; return 0; }
     sleep 0.1
   done
   die "journald started but does not accept entries; see $DAY2OPS_LOG_DIR/journald.log"

@@ -57,7 +57,7 @@ start_services() {
   # Small, predictable footprint per service; override with DAY2OPS_JAVA_OPTS.
   local java_opts=${DAY2OPS_JAVA_OPTS:--XX:+UseSerialGC -Xms16m -Xmx256m -XX:+ExitOnOutOfMemoryError}
   for service in "${SERVICES[@]}"; do
-    is_ours "$service" && die "$service is already running (pid $(cat "$DAY2OPS_PID_DIR/$service.pid")); run 'bin/day2ops down' first"
+    is_ours "$service" && die "$service is already running (pid $(recorded_pid "$service")); run 'bin/day2ops down' first"
     port=$(service_port "$service")
     (
       export QUARKUS_HTTP_PORT=$port
@@ -166,7 +166,7 @@ suite_down() {
 suite_status() {
   local name state
   for name in adminrouter "${SERVICES[@]}" journald; do
-    if is_ours "$name"; then state="running (pid $(cat "$DAY2OPS_PID_DIR/$name.pid"))"; else state="not started by day2ops"; fi
+    if is_ours "$name"; then state="running (pid $(recorded_pid "$name"))"; else state="not started by day2ops"; fi
     printf '%-12s %s\n' "$name" "$state"
   done
 }

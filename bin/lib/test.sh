@@ -67,15 +67,16 @@ else
 fi
 "$DAY2OPS_ROOT/bin/day2ops" down --state-dir "$e2e_state" >> "$DAY2OPS_LOG_DIR/e2e-up.log" 2>&1
 
-# Totals over every runner: surefire reports and the end-to-end checks.
-read -r tests failures errors skipped < <(cat ./*/target/surefire-reports/TEST-*.xml 2>/dev/null \
+# Totals over every runner: surefire and failsafe reports, and the end-to-end checks.
+read -r tests failures errors skipped < <(cat ./*/target/{surefire,failsafe}-reports/TEST-*.xml 2>/dev/null \
   | grep -o '<testsuite [^>]*>' \
   | awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); gsub(/"/, "", kv[2]);
            if (kv[1] == "tests") t += kv[2]; if (kv[1] == "failures") f += kv[2];
            if (kv[1] == "errors") e += kv[2]; if (kv[1] == "skipped") s += kv[2]; } }
          END { print t + 0, f + 0, e + 0, s + 0 }')
-e2e_passed=$(grep -o '^e2e: [0-9]* passed' "$DAY2OPS_LOG_DIR/e2e.log" 2>/dev/null | grep -o '[0-9]*' || echo 0)
-e2e_failed=$(grep -o '[0-9]* failed$' "$DAY2OPS_LOG_DIR/e2e.log" 2>/dev/null | grep -o '[0-9]*' || echo 0)
+read -r e2e_passed e2e_failed < <(sed -n 's/^e2e: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' \
+  "$DAY2OPS_LOG_DIR/e2e.log" 2>/dev/null | tail -n 1)
+e2e_passed=${e2e_passed:-0} e2e_failed=${e2e_failed:-0}
 passed=$((tests - failures - errors - skipped + e2e_passed))
 failed=$((failures + errors + e2e_failed))
 

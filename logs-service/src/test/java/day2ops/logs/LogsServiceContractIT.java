@@ -1,0 +1,8 @@
+package day2ops.logs;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The same contract, against the packaged application (jar, or native executable with -Dnative). */
+@QuarkusIntegrationTest
+class LogsServiceContractIT extends LogsServiceContractTest {
+}
