@@ -3,8 +3,8 @@
 
 DAY2OPS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
-log() { printf '\033[1;34mday2ops\033[0m %s\n' "$*" >&2; }
-warn() { printf '\033[1;33mday2ops\033[0m %s\n' "$*" >&2; }
+log() { printf '\033[1;34mday2ops\033[0m %s\n' "$*" >&2 || true; }
+warn() { printf '\033[1;33mday2ops\033[0m %s\n' "$*" >&2 || true; }
 die() { printf '\033[1;31mday2ops\033[0m %s\n' "$*" >&2; exit 1; }
 
 # start_process NAME LOGFILE CMD... — starts CMD in its own session (so a terminal's Ctrl-C
@@ -36,24 +36,37 @@ is_ours() {
 
 recorded_pid() { awk '{ print $1 }' "$DAY2OPS_PID_DIR/$1.pid"; }
 
-# stop_process NAME — TERM, up to 15 s grace, then KILL; only if is_ours.
-stop_process() {
-  local name=$1 pidfile="$DAY2OPS_PID_DIR/$1.pid" pid i
-  if is_ours "$name"; then
-    read -r pid _ < "$pidfile"
-    kill -TERM "$pid" 2>/dev/null || true
-    for i in $(seq 1 150); do
-      [ -d "/proc/$pid" ] || break
-      sleep 0.1
-    done
-    if [ -d "/proc/$pid" ]; then
-      warn "$name (pid $pid) did not stop within 15 s; killing it"
-      kill -KILL "$pid" 2>/dev/null || true
+# stop_processes NAME... — TERM to every one of them that is ours, then up to 15 s for all to
+# exit, then KILL what is left. Only processes is_ours recognises are signalled.
+stop_processes() {
+  local name pid i
+  local -a names=() pids=()
+  for name in "$@"; do
+    if is_ours "$name"; then
+      pid=$(recorded_pid "$name")
+      kill -TERM "$pid" 2>/dev/null || true
+      names+=("$name") pids+=("$pid")
+    else
+      rm -f "$DAY2OPS_PID_DIR/$name.pid"
     fi
-    log "stopped $name (pid $pid)"
-  fi
-  rm -f "$pidfile"
+  done
+  for i in $(seq 1 150); do
+    local alive=0
+    for pid in "${pids[@]}"; do [ -d "/proc/$pid" ] && alive=1; done
+    [ "$alive" -eq 0 ] && break
+    sleep 0.1
+  done
+  for i in "${!pids[@]}"; do
+    if [ -d "/proc/${pids[$i]}" ]; then
+      warn "${names[$i]} (pid ${pids[$i]}) did not stop within 15 s; killing it"
+      kill -KILL "${pids[$i]}" 2>/dev/null || true
+    fi
+    log "stopped ${names[$i]} (pid ${pids[$i]})"
+    rm -f "$DAY2OPS_PID_DIR/${names[$i]}.pid"
+  done
 }
+
+stop_process() { stop_processes "$1"; }
 
 # wait_http URL SECONDS [CURL-ARGS...] — until URL answers 200, or fail after SECONDS.
 wait_http() {

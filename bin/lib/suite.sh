@@ -143,7 +143,10 @@ suite_up() {
     log "detached; stop with: bin/day2ops down${DAY2OPS_STATE_DIR:+ --state-dir $DAY2OPS_STATE_DIR}"
     return 0
   fi
-  trap 'echo; suite_down; exit 0' INT TERM
+  # Ctrl-C also ends a `| tee` after us: from here on, a closed output must not kill us
+  # before everything is stopped.
+  trap '' PIPE
+  trap 'echo >&2 || true; suite_down; exit 0' INT TERM
   log "press Ctrl-C to stop"
   while true; do
     for service in "${SERVICES[@]}" adminrouter; do
@@ -155,12 +158,9 @@ suite_up() {
 }
 
 suite_down() {
-  local name
-  stop_process adminrouter
-  for name in "${SERVICES[@]}"; do
-    stop_process "$name"
-  done
-  stop_process journald
+  stop_processes adminrouter
+  stop_processes "${SERVICES[@]}"
+  stop_processes journald
 }
 
 suite_status() {
