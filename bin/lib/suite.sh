@@ -33,9 +33,16 @@ build_if_needed() {
     fi
   done
   [ "$stale" -eq 0 ] && return 0
-  log "building (./mvnw install -DskipTests; the first build downloads dependencies)"
-  (cd "$DAY2OPS_ROOT" && ./mvnw -B -q -DskipTests install) > "$DAY2OPS_LOG_DIR/build.log" 2>&1 \
-    || { tail -n 40 "$DAY2OPS_LOG_DIR/build.log" >&2; die "build failed; see $DAY2OPS_LOG_DIR/build.log"; }
+  log "building the services and the CLI (the first build downloads dependencies; log: $DAY2OPS_LOG_DIR/build.log)"
+  # Progress: one line per module as Maven reaches it ("[3/7] logs-service").
+  # (pipefail: the condition fails when Maven does.)
+  if ! (cd "$DAY2OPS_ROOT" && ./mvnw -B -DskipTests -DskipITs install \
+      -pl logs-service,metrics-service,diagnostics-service,debug-service,cli -am) 2>&1 \
+      | tee "$DAY2OPS_LOG_DIR/build.log" \
+      | sed -un 's/^\[INFO\] Building day2ops \([^ ]*\) .*\(\[[0-9]*\/[0-9]*\]\)$/  \2 \1/p' >&2; then
+    tail -n 40 "$DAY2OPS_LOG_DIR/build.log" >&2
+    die "build failed; see $DAY2OPS_LOG_DIR/build.log"
+  fi
 }
 
 # A development key pair (RS256) and an operator token (superuser, 12 h), made once per state dir.
