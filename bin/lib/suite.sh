@@ -39,7 +39,8 @@ build_if_needed() {
   if ! (cd "$DAY2OPS_ROOT" && ./mvnw -B -DskipTests -DskipITs install \
       -pl logs-service,metrics-service,diagnostics-service,debug-service,cli -am) 2>&1 \
       | tee "$DAY2OPS_LOG_DIR/build.log" \
-      | sed -un 's/^\[INFO\] Building day2ops \([^ ]*\) .*\(\[[0-9]*\/[0-9]*\]\)$/  \2 \1/p' >&2; then
+      | sed -un -e 's/^\[INFO\] Building day2ops [0-9].*\(\[[0-9]*\/[0-9]*\]\)$/  \1 parent POM/p' \
+          -e 's/^\[INFO\] Building day2ops \([a-z][^ ]*\) .*\(\[[0-9]*\/[0-9]*\]\)$/  \2 \1/p' >&2; then
     tail -n 40 "$DAY2OPS_LOG_DIR/build.log" >&2
     die "build failed; see $DAY2OPS_LOG_DIR/build.log"
   fi
