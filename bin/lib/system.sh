@@ -6,6 +6,7 @@ DAY2OPS_APT_PACKAGES=(
   nginx libnginx-mod-http-js         # Adminrouter
   systemd systemd-journal-remote     # journald, journal-remote/gatewayd (tests, peers)
   libsystemd0                        # journal/ binds libsystemd.so.0
+  prometheus                         # metrics-service tests: promtool and a real scraping server
   openssl curl gettext-base procps iproute2 unzip
 )
 

@@ -72,6 +72,12 @@ public abstract class ServiceContractTest {
     }
 
     @Test
+    void acceptsTokenShapedAsDcosIssuesIt() {
+        withToken(TestTokens.dcosStyle("dcos-user", permission)).get("/").then().statusCode(200)
+                .body("uid", equalTo("dcos-user"));
+    }
+
+    @Test
     void headerTakesPrecedenceOverCookie() {
         given().header("Authorization", "token=" + TestTokens.expired("alice", permission))
                 .cookie(TokenExtraction.COOKIE, TestTokens.token("alice", permission))

@@ -5,7 +5,9 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -51,6 +53,24 @@ public final class TestTokens {
         String payload = "{\"uid\":\"" + uid + "\",\"groups\":[" + quoted(groups) + "],\"exp\":"
                 + Instant.now().plusSeconds(3600).getEpochSecond() + "}";
         return base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + base64Url(payload) + ".";
+    }
+
+    /**
+     * A token shaped exactly as DC/OS issues them: {@code uid}, {@code exp} and the permissions,
+     * no {@code iat}, {@code jti} or {@code sub} (the builder above always adds {@code iat}).
+     */
+    public static String dcosStyle(String uid, String... groups) {
+        String header = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
+        String payload = base64Url("{\"uid\":\"" + uid + "\",\"exp\":" + Instant.now().plusSeconds(3600).getEpochSecond()
+                + ",\"groups\":[" + quoted(groups) + "]}");
+        try {
+            Signature rs256 = Signature.getInstance("SHA256withRSA");
+            rs256.initSign(key("day2ops-test/privateKey.pem"));
+            rs256.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+            return header + "." + payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rs256.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign a test token", e);
+        }
     }
 
     /** A token without the required {@code uid} claim. */
