@@ -13,6 +13,11 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 operator=$(cat "$state/operator.token")
 outsider=$("$root/bin/day2" token --private-key "$state/keys/private.pem" --uid outsider \
   --permission dcos:adminrouter:ops:unrelated --ttl 5m)
+# A forged token: one signature character changed well before the end (the last character of a
+# base64url signature carries only two bits, so changing it may spell the same signature).
+flip=${operator: -10:1}
+[ "$flip" = A ] && flip=B || flip=A
+forged="${operator:0:${#operator}-10}$flip${operator: -9}"
 passed=0 failed=0
 
 check() { # check NAME EXPECTED ACTUAL
@@ -33,7 +38,7 @@ for route in /system/v1/logs /system/v1/metrics /system/health/v1 /system/v1/deb
   headers=$(curl -s -D - -o /dev/null --max-time 10 "$base$route/q/health/ready" | tr -d '\r')
   check "$route 401 challenges with acsjwt" "WWW-Authenticate: acsjwt" "$(grep -i '^WWW-Authenticate:' <<<"$headers")"
   check "$route 401 is problem+json" "Content-Type: application/problem+json" "$(grep -i '^Content-Type:' <<<"$headers")"
-  check "$route/q/health/ready with forged signature" 401 "$(status -H "Authorization: token=${operator%?}A" "$base$route/q/health/ready")"
+  check "$route/q/health/ready with forged signature" 401 "$(status -H "Authorization: token=$forged" "$base$route/q/health/ready")"
   check "$route/q/health/ready without permission" 403 "$(status -H "Authorization: token=$outsider" "$base$route/q/health/ready")"
 done
 
@@ -42,6 +47,12 @@ for route in /system/v1/logs /system/v1/metrics /system/v1/debug; do
   body=$(curl -s --max-time 10 -H "Authorization: token=$operator" "$base$route/")
   check "$route/ reaches the service as operator" '"uid":"operator"' "$(grep -o '"uid":"[^"]*"' <<<"$body")"
 done
+
+# Agent routing through the cluster directory (the launcher lists this node as agent "local").
+check "/system/v1/agent/local/metrics/v0/... reaches this node" 200 \
+  "$(status -H "Authorization: token=$operator" "$base/system/v1/agent/local/metrics/v0/ping")"
+check "/system/v1/agent/<unknown>/logs is 404" 404 \
+  "$(status -H "Authorization: token=$operator" "$base/system/v1/agent/no-such-agent/logs/q/health/ready")"
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

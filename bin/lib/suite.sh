@@ -80,7 +80,11 @@ start_services() {
 
 start_adminrouter() {
   is_ours adminrouter && die "Adminrouter is already running; run 'bin/day2ops down' first"
+  # Single node: the cluster directory knows this node as agent "local", so the agent routes
+  # (/system/v1/agent/local/...) work here too.
+  printf '{"agents":{"local":"127.0.0.1:%s"}}\n' "$DAY2OPS_PORT_BASE" > "$DAY2OPS_STATE_DIR/cluster.json"
   "$DAY2OPS_ROOT/adminrouter/render.sh" --role master --out "$DAY2OPS_STATE_DIR/adminrouter" \
+    --directory-file "$DAY2OPS_STATE_DIR/cluster.json" \
     --public-key "$DAY2OPS_STATE_DIR/keys/public.pem" \
     --listen "127.0.0.1:$DAY2OPS_PORT_BASE" \
     --logs "127.0.0.1:$(service_port logs)" --metrics "127.0.0.1:$(service_port metrics)" \

@@ -7,6 +7,7 @@ DAY2OPS_APT_PACKAGES=(
   systemd systemd-journal-remote     # journald, journal-remote/gatewayd (tests, peers)
   libsystemd0                        # journal/ binds libsystemd.so.0
   prometheus                         # metrics-service tests: promtool and a real scraping server
+  python3                            # adminrouter tests, JWKS conversion at render time
   openssl curl gettext-base procps iproute2 unzip
 )
 

@@ -5,7 +5,8 @@
 #   1. system packages (Debian) and a journald
 #   2. ./mvnw install: unit and Quarkus tests of every module
 #   3. native build steps of every service and the CLI (-Dnative -Dquarkus.native.sources-only)
-#   4. end to end: the suite started on spare ports, probed through Adminrouter
+#   4. Adminrouter: the route x token matrix against real nginx and recording upstreams
+#   5. end to end: the suite started on spare ports, probed through Adminrouter
 set -uo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -56,6 +57,11 @@ if [ "$native" -eq 1 ]; then
   fi
 fi
 
+step "Adminrouter: route x token matrix (adminrouter/test/run.sh)"
+"$DAY2OPS_ROOT/adminrouter/test/run.sh" > "$DAY2OPS_LOG_DIR/adminrouter.log" 2>&1
+[ $? -eq 0 ] || failed_steps+=("adminrouter")
+tail -n 3 "$DAY2OPS_LOG_DIR/adminrouter.log"
+
 step "end to end through Adminrouter"
 e2e_state=$DAY2OPS_ROOT/.run/e2e
 if "$DAY2OPS_ROOT/bin/day2ops" up --detach --port-base 18000 --state-dir "$e2e_state" > "$DAY2OPS_LOG_DIR/e2e-up.log" 2>&1; then
@@ -74,14 +80,16 @@ read -r tests failures errors skipped < <(cat ./*/target/{surefire,failsafe}-rep
            if (kv[1] == "tests") t += kv[2]; if (kv[1] == "failures") f += kv[2];
            if (kv[1] == "errors") e += kv[2]; if (kv[1] == "skipped") s += kv[2]; } }
          END { print t + 0, f + 0, e + 0, s + 0 }')
-read -r e2e_passed e2e_failed < <(sed -n 's/^e2e: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' \
-  "$DAY2OPS_LOG_DIR/e2e.log" 2>/dev/null | tail -n 1)
-e2e_passed=${e2e_passed:-0} e2e_failed=${e2e_failed:-0}
-passed=$((tests - failures - errors - skipped + e2e_passed))
-failed=$((failures + errors + e2e_failed))
+# "<name>: N passed, M failed" as the shell and Python suites print it last.
+counts() { sed -n "s/^$1: \\([0-9]*\\) passed, \\([0-9]*\\) failed\$/\\1 \\2/p" "$2" 2>/dev/null | tail -n 1; }
+read -r e2e_passed e2e_failed < <(counts e2e "$DAY2OPS_LOG_DIR/e2e.log")
+read -r ar_passed ar_failed < <(counts adminrouter "$DAY2OPS_LOG_DIR/adminrouter.log")
+e2e_passed=${e2e_passed:-0} e2e_failed=${e2e_failed:-0} ar_passed=${ar_passed:-0} ar_failed=${ar_failed:-0}
+passed=$((tests - failures - errors - skipped + e2e_passed + ar_passed))
+failed=$((failures + errors + e2e_failed + ar_failed))
 
 echo
-log "took $((SECONDS - started)) s; JUnit: $tests run ($skipped skipped), end to end: $((e2e_passed + e2e_failed))"
+log "took $((SECONDS - started)) s; JUnit: $tests run ($skipped skipped), Adminrouter: $((ar_passed + ar_failed)), end to end: $((e2e_passed + e2e_failed))"
 [ ${#failed_steps[@]} -eq 0 ] || warn "failed steps: ${failed_steps[*]}"
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 [ ${#failed_steps[@]} -eq 0 ] && [ "$failed" -eq 0 ]
