@@ -8,7 +8,7 @@ import picocli.CommandLine.IVersionProvider;
         mixinStandardHelpOptions = true,
         versionProvider = Day2Command.Version.class,
         description = "Operate a day2ops cluster: logs, metrics, health, diagnostics, debug.",
-        subcommands = {TokenCommand.class})
+        subcommands = {TokenCommand.class, TaskCommand.class, AppCommand.class})
 public class Day2Command {
 
     /** The version of this build, from the jar manifest. */
