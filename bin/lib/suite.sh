@@ -83,8 +83,17 @@ start_adminrouter() {
   # Single node: the cluster directory knows this node as agent "local", so the agent routes
   # (/system/v1/agent/local/...) work here too.
   printf '{"agents":{"local":"127.0.0.1:%s"}}\n' "$DAY2OPS_PORT_BASE" > "$DAY2OPS_STATE_DIR/cluster.json"
+  # nginx workers run as an unprivileged user and must reach their cache and sockets below the
+  # state dir: let them traverse it (its contents stay unlisted; keys/ stays private). Where a
+  # parent directory shuts them out (a checkout below /root), the workers run as us instead.
+  local -a worker=()
+  chmod o+x "$DAY2OPS_STATE_DIR"
+  if [ "$(id -u)" -eq 0 ] && ! runuser -u nobody -- test -x "$DAY2OPS_STATE_DIR" 2>/dev/null; then
+    warn "nginx workers cannot reach $DAY2OPS_STATE_DIR as 'nobody'; running them as root (local mode)"
+    worker=(--user root)
+  fi
   "$DAY2OPS_ROOT/adminrouter/render.sh" --role master --out "$DAY2OPS_STATE_DIR/adminrouter" \
-    --directory-file "$DAY2OPS_STATE_DIR/cluster.json" \
+    "${worker[@]}" --directory-file "$DAY2OPS_STATE_DIR/cluster.json" \
     --public-key "$DAY2OPS_STATE_DIR/keys/public.pem" \
     --listen "127.0.0.1:$DAY2OPS_PORT_BASE" \
     --logs "127.0.0.1:$(service_port logs)" --metrics "127.0.0.1:$(service_port metrics)" \
