@@ -8,6 +8,7 @@ DAY2OPS_APT_PACKAGES=(
   libsystemd0                        # journal/ binds libsystemd.so.0
   prometheus                         # metrics-service tests: promtool and a real scraping server
   python3                            # adminrouter tests, JWKS conversion at render time
+  dbus util-linux                    # diagnostics tests: a systemd booted in namespaces, its bus
   openssl curl gettext-base procps iproute2 unzip
 )
 
