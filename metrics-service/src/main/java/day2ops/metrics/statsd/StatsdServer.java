@@ -233,8 +233,9 @@ public final class StatsdServer implements AutoCloseable {
                 LOG.debugf("receive on %s: %s", listener.id(), e);
                 return;
             }
-            listener.packets.incrementAndGet();
             ingest(listener, new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8));
+            // Counted once aggregated, so a reader that sees the count also sees the datagram's lines.
+            listener.packets.incrementAndGet();
         }
     }
 
