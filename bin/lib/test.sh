@@ -6,7 +6,8 @@
 #   2. ./mvnw install: unit and Quarkus tests of every module
 #   3. native build steps of every service and the CLI (-Dnative -Dquarkus.native.sources-only)
 #   4. Adminrouter: the route x token matrix against real nginx and recording upstreams
-#   5. end to end: the suite started on spare ports, probed through Adminrouter
+#   5. end to end: the suite started on spare ports, probed through Adminrouter, then the perf
+#      smoke gate (ratios against peers measured in the same run) on that same suite
 set -uo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -67,6 +68,11 @@ e2e_state=$DAY2OPS_ROOT/.run/e2e
 if "$DAY2OPS_ROOT/bin/day2ops" up --detach --port-base 18000 --state-dir "$e2e_state" > "$DAY2OPS_LOG_DIR/e2e-up.log" 2>&1; then
   "$DAY2OPS_ROOT/adminrouter/test/smoke.sh" "http://127.0.0.1:18000" "$e2e_state" | tee "$DAY2OPS_LOG_DIR/e2e.log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || failed_steps+=("e2e")
+
+  step "perf smoke gate against the same suite (perf/smoke.sh; builds k6 and installs the peers once)"
+  "$DAY2OPS_ROOT/perf/smoke.sh" --state-dir "$e2e_state" --port-base 18000 > "$DAY2OPS_LOG_DIR/perf-smoke.log" 2>&1
+  [ $? -eq 0 ] || failed_steps+=("perf")
+  grep -E '^(perf-smoke|  (ok|FAIL))' "$DAY2OPS_LOG_DIR/perf-smoke.log" | tail -n 20
 else
   cat "$DAY2OPS_LOG_DIR/e2e-up.log"
   failed_steps+=("e2e")
@@ -84,12 +90,14 @@ read -r tests failures errors skipped < <(cat ./*/target/{surefire,failsafe}-rep
 counts() { sed -n "s/^$1: \\([0-9]*\\) passed, \\([0-9]*\\) failed\$/\\1 \\2/p" "$2" 2>/dev/null | tail -n 1; }
 read -r e2e_passed e2e_failed < <(counts e2e "$DAY2OPS_LOG_DIR/e2e.log")
 read -r ar_passed ar_failed < <(counts adminrouter "$DAY2OPS_LOG_DIR/adminrouter.log")
+read -r perf_passed perf_failed < <(counts perf-smoke "$DAY2OPS_LOG_DIR/perf-smoke.log")
 e2e_passed=${e2e_passed:-0} e2e_failed=${e2e_failed:-0} ar_passed=${ar_passed:-0} ar_failed=${ar_failed:-0}
-passed=$((tests - failures - errors - skipped + e2e_passed + ar_passed))
-failed=$((failures + errors + e2e_failed + ar_failed))
+perf_passed=${perf_passed:-0} perf_failed=${perf_failed:-0}
+passed=$((tests - failures - errors - skipped + e2e_passed + ar_passed + perf_passed))
+failed=$((failures + errors + e2e_failed + ar_failed + perf_failed))
 
 echo
-log "took $((SECONDS - started)) s; JUnit: $tests run ($skipped skipped), Adminrouter: $((ar_passed + ar_failed)), end to end: $((e2e_passed + e2e_failed))"
+log "took $((SECONDS - started)) s; JUnit: $tests run ($skipped skipped), Adminrouter: $((ar_passed + ar_failed)), end to end: $((e2e_passed + e2e_failed)), perf smoke: $((perf_passed + perf_failed))"
 [ ${#failed_steps[@]} -eq 0 ] || warn "failed steps: ${failed_steps[*]}"
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 [ ${#failed_steps[@]} -eq 0 ] && [ "$failed" -eq 0 ]
