@@ -5,7 +5,8 @@
 #   1. system packages (Debian) and a journald
 #   2. ./mvnw install: unit and Quarkus tests of every module
 #   3. native build steps of every service and the CLI (-Dnative -Dquarkus.native.sources-only)
-#   4. Adminrouter: the route x token matrix against real nginx and recording upstreams
+#   4. Adminrouter: the route x token matrix against real nginx and recording upstreams;
+#      terraform: fmt, rendered cloud-init, and (where the provider is built) validate and tofu test
 #   5. end to end: the suite started on spare ports, probed through Adminrouter, then the perf
 #      smoke gate (ratios against peers measured in the same run) on that same suite
 set -uo pipefail
@@ -63,6 +64,12 @@ step "Adminrouter: route x token matrix (adminrouter/test/run.sh)"
 [ $? -eq 0 ] || failed_steps+=("adminrouter")
 tail -n 3 "$DAY2OPS_LOG_DIR/adminrouter.log"
 
+step "terraform: fmt, rendered cloud-init, validate and plan-level tests (terraform/check.sh)"
+"$DAY2OPS_ROOT/terraform/check.sh" > "$DAY2OPS_LOG_DIR/terraform.log" 2>&1
+[ $? -eq 0 ] || failed_steps+=("terraform")
+# Whatever could not run here (the AWS provider build does not fit a fresh CI machine) is said loudly.
+grep -E 'NOT RUN|^terraform:' "$DAY2OPS_LOG_DIR/terraform.log"
+
 step "end to end through Adminrouter"
 e2e_state=$DAY2OPS_ROOT/.run/e2e
 if "$DAY2OPS_ROOT/bin/day2ops" up --detach --port-base 18000 --state-dir "$e2e_state" > "$DAY2OPS_LOG_DIR/e2e-up.log" 2>&1; then
@@ -93,11 +100,15 @@ read -r ar_passed ar_failed < <(counts adminrouter "$DAY2OPS_LOG_DIR/adminrouter
 read -r perf_passed perf_failed < <(counts perf-smoke "$DAY2OPS_LOG_DIR/perf-smoke.log")
 e2e_passed=${e2e_passed:-0} e2e_failed=${e2e_failed:-0} ar_passed=${ar_passed:-0} ar_failed=${ar_failed:-0}
 perf_passed=${perf_passed:-0} perf_failed=${perf_failed:-0}
-passed=$((tests - failures - errors - skipped + e2e_passed + ar_passed + perf_passed))
-failed=$((failures + errors + e2e_failed + ar_failed + perf_failed))
+read -r tf_passed tf_failed tf_skipped < <(sed -n 's/^terraform: \([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\1 \2 \3/p' \
+  "$DAY2OPS_LOG_DIR/terraform.log" 2>/dev/null | tail -n 1)
+tf_passed=${tf_passed:-0} tf_failed=${tf_failed:-0} tf_skipped=${tf_skipped:-0}
+passed=$((tests - failures - errors - skipped + e2e_passed + ar_passed + perf_passed + tf_passed))
+failed=$((failures + errors + e2e_failed + ar_failed + perf_failed + tf_failed))
+skipped=$((skipped + tf_skipped))
 
 echo
-log "took $((SECONDS - started)) s; JUnit: $tests run ($skipped skipped), Adminrouter: $((ar_passed + ar_failed)), end to end: $((e2e_passed + e2e_failed)), perf smoke: $((perf_passed + perf_failed))"
+log "took $((SECONDS - started)) s; JUnit: $tests run ($skipped skipped), Adminrouter: $((ar_passed + ar_failed)), end to end: $((e2e_passed + e2e_failed)), perf smoke: $((perf_passed + perf_failed)), terraform checks: $((tf_passed + tf_failed)) ($tf_skipped not run)"
 [ ${#failed_steps[@]} -eq 0 ] || warn "failed steps: ${failed_steps[*]}"
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 [ ${#failed_steps[@]} -eq 0 ] && [ "$failed" -eq 0 ]
