@@ -1,5 +1,7 @@
 package day2ops.journal;
 
+import day2ops.journal.testing.IsolatedJournald;
+import day2ops.journal.testing.RoundTripFixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

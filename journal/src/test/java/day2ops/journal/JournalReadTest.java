@@ -1,5 +1,6 @@
 package day2ops.journal;
 
+import day2ops.journal.testing.IsolatedJournald;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
 package day2ops.journal;
 
+import day2ops.journal.testing.IsolatedJournald;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;

@@ -1,5 +1,6 @@
 package day2ops.journal;
 
+import day2ops.journal.testing.IsolatedJournald;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
 package day2ops.logs.testing;
 
+import day2ops.journal.testing.IsolatedJournald;
 import day2ops.journal.Journal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package day2ops.logs.testing;
 
+import day2ops.journal.testing.IsolatedJournald;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;

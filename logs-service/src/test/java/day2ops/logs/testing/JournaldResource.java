@@ -1,5 +1,6 @@
 package day2ops.logs.testing;
 
+import day2ops.journal.testing.IsolatedJournald;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 

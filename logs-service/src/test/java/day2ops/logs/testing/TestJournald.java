@@ -1,5 +1,6 @@
 package day2ops.logs.testing;
 
+import day2ops.journal.testing.IsolatedJournald;
 import org.opentest4j.TestAbortedException;
 
 /**

@@ -1,5 +1,6 @@
-package day2ops.journal;
+package day2ops.journal.testing;
 
+import day2ops.journal.JournalWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -7,17 +8,17 @@ import java.nio.charset.StandardCharsets;
  * reader what to expect, so 100k entries need no stored fixture. Fields are those the Mesos journald
  * container logger writes, plus a binary one with NUL, 0xFF, a newline and invalid UTF-8.
  */
-final class RoundTripFixture {
+public final class RoundTripFixture {
 
-    static final String RUN = "TEST_RUN";
-    static final String INDEX = "ROUND_TRIP_INDEX";
-    static final String[] FIELDS = {"MESSAGE", "FRAMEWORK_ID", "EXECUTOR_ID", "CONTAINER_ID", "STREAM", "BINARY_PAYLOAD",
+    public static final String RUN = "TEST_RUN";
+    public static final String INDEX = "ROUND_TRIP_INDEX";
+    public static final String[] FIELDS = {"MESSAGE", "FRAMEWORK_ID", "EXECUTOR_ID", "CONTAINER_ID", "STREAM", "BINARY_PAYLOAD",
         INDEX, RUN};
 
     private RoundTripFixture() {
     }
 
-    static void addTo(JournalWriter writer, String run, int i) {
+    public static void addTo(JournalWriter writer, String run, int i) {
         writer.add("MESSAGE", message(i))
                 .add("FRAMEWORK_ID", frameworkId(i))
                 .add("EXECUTOR_ID", "executor-" + (i % 11))
@@ -44,7 +45,7 @@ final class RoundTripFixture {
         return i % 3 == 0 ? "STDERR" : "STDOUT";
     }
 
-    static byte[] binary(int i) {
+    public static byte[] binary(int i) {
         byte[] tail = Integer.toString(i).getBytes(StandardCharsets.US_ASCII);
         byte[] b = new byte[9 + tail.length];
         b[0] = (byte) (i >>> 24);
@@ -60,7 +61,7 @@ final class RoundTripFixture {
         return b;
     }
 
-    static byte[] expected(String field, String run, int i) {
+    public static byte[] expected(String field, String run, int i) {
         return switch (field) {
             case "MESSAGE" -> message(i).getBytes(StandardCharsets.UTF_8);
             case "FRAMEWORK_ID" -> frameworkId(i).getBytes(StandardCharsets.UTF_8);

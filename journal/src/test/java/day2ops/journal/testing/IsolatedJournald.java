@@ -1,4 +1,7 @@
-package day2ops.journal;
+package day2ops.journal.testing;
+
+import day2ops.journal.Journal;
+import day2ops.journal.JournalUnavailableException;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -31,11 +34,11 @@ import java.util.stream.Stream;
  *
  * <p>Only processes started here are stopped here, by their {@link Process} handle.
  */
-final class IsolatedJournald implements AutoCloseable {
+public final class IsolatedJournald implements AutoCloseable {
 
     private static final List<Path> JOURNALD = List.of(
             Path.of("/lib/systemd/systemd-journald"), Path.of("/usr/lib/systemd/systemd-journald"));
-    static final List<Path> JOURNAL_REMOTE = List.of(
+    public static final List<Path> JOURNAL_REMOTE = List.of(
             Path.of("/lib/systemd/systemd-journal-remote"), Path.of("/usr/lib/systemd/systemd-journal-remote"));
 
     private final String namespace;
@@ -63,7 +66,7 @@ final class IsolatedJournald implements AutoCloseable {
     }
 
     /** Why this machine cannot run the isolated journald, or {@code null} if it can. */
-    static String unavailableReason() {
+    public static String unavailableReason() {
         try {
             String uid = Files.readAllLines(Path.of("/proc/self/status")).stream()
                     .filter(l -> l.startsWith("Uid:")).findFirst().orElse("Uid: -1").split("\\s+")[1];
@@ -87,18 +90,18 @@ final class IsolatedJournald implements AutoCloseable {
             return "/etc/machine-id missing: journald cannot name its journal directory";
         }
         try {
-            Native.get();
+            Journal.openNamespace(null).close();
         } catch (JournalUnavailableException e) {
             return e.getMessage();
         }
         return null;
     }
 
-    static Path find(List<Path> candidates) {
+    public static Path find(List<Path> candidates) {
         return candidates.stream().filter(Files::isExecutable).findFirst().orElse(null);
     }
 
-    static IsolatedJournald start() throws IOException, InterruptedException {
+    public static IsolatedJournald start() throws IOException, InterruptedException {
         String namespace = "d2o-test-" + UUID.randomUUID().toString().substring(0, 8);
         Path workDir = Files.createTempDirectory("journald-" + namespace);
         // systemd 252 reads a namespace's settings only from /etc/systemd/journald@NAMESPACE.conf.
@@ -142,34 +145,37 @@ final class IsolatedJournald implements AutoCloseable {
         // A namespace journald exits after 30 s without stream or varlink clients (it expects socket
         // activation). Holding one stdout-stream connection keeps it up for the whole run.
         started.keepAlive = SocketChannel.open(UnixDomainSocketAddress.of(socketDir.resolve("stdout")));
+        // Complete the stdout-stream protocol header (identifier, unit, priority, level prefix, forward to
+        // syslog/kmsg/console): journald drops streams that stay in setup too long, and then, idle, exits.
+        started.keepAlive.write(java.nio.ByteBuffer.wrap("d2o-keepalive\n\n6\n0\n0\n0\n0\n".getBytes(StandardCharsets.US_ASCII)));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 started.close();
             } catch (Exception e) {
-                System.err.println("[journal tests] cleanup after abnormal exit failed: " + e);
+                System.err.println("[journald tests] cleanup after abnormal exit failed: " + e);
             }
         }));
-        System.out.println("[journal tests] started systemd-journald pid " + journald.pid() + " for namespace "
+        System.out.println("[journald tests] started systemd-journald pid " + journald.pid() + " for namespace "
                 + namespace + ", files in " + journalDir);
         return started;
     }
 
-    String namespace() {
+    public String namespace() {
         return namespace;
     }
 
-    Path journalDir() {
+    public Path journalDir() {
         return journalDir;
     }
 
-    Path workDir() {
+    public Path workDir() {
         return workDir;
     }
 
     // ---- writing through sd_journal_sendv in the child JVM ------------------------------------
 
     /** Sends one entry through the child's {@link JournalWriter}. Values are bytes; order is kept. */
-    void send(List<Map.Entry<String, byte[]>> fields) throws IOException {
+    public void send(List<Map.Entry<String, byte[]>> fields) throws IOException {
         BufferedWriter in = writer();
         in.write("ENTRY\n");
         for (Map.Entry<String, byte[]> field : fields) {
@@ -179,18 +185,32 @@ final class IsolatedJournald implements AutoCloseable {
     }
 
     /** Has the child write {@link RoundTripFixture} entries {@code from .. from+count-1} for {@code run}. */
-    void sendRoundTrip(String run, int from, int count) throws IOException {
+    public void sendRoundTrip(String run, int from, int count) throws IOException {
         writer().write("ROUNDTRIP " + run + " " + from + " " + count + "\n");
     }
 
+    /** Has the child write {@code count} entries {@code MESSAGE=<prefix> <i>} (i from 0), for bulk data. */
+    public void sendBulk(String prefix, int count) throws IOException {
+        writer().write("BULK " + prefix + " " + count + "\n");
+    }
+
+    /** Sends one entry of UTF-8 string fields, given as name, value, name, value… */
+    public void send(String... nameValues) throws IOException {
+        List<Map.Entry<String, byte[]>> fields = new ArrayList<>();
+        for (int i = 0; i < nameValues.length; i += 2) {
+            fields.add(Map.entry(nameValues[i], nameValues[i + 1].getBytes(StandardCharsets.UTF_8)));
+        }
+        send(fields);
+    }
+
     /** Waits until the child has handed everything sent so far to journald. */
-    void sync() throws IOException {
+    public void sync() throws IOException {
         BufferedWriter in = writer();
         in.write("SYNC\n");
         in.flush();
         String reply = writerOutput.readLine();
         if (!"OK".equals(reply)) {
-            throw new IOException("writer child failed (" + reply + "); see " + workDir.resolve("writer.log")
+ throw new IOException("writer child failed (" + reply + "; journald alive: " + journald.isAlive() + "); see " + workDir.resolve("writer.log")
                     + ": " + Files.readString(workDir.resolve("writer.log")));
         }
     }
@@ -223,7 +243,7 @@ final class IsolatedJournald implements AutoCloseable {
     // ---- journalctl and journald control ------------------------------------------------------
 
     /** Runs {@code journalctl --namespace=NS args…}, returning stdout lines; fails on a non-zero exit. */
-    List<String> journalctl(String... args) throws IOException, InterruptedException {
+    public List<String> journalctl(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("journalctl", "--namespace=" + namespace, "--no-pager"));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE).start();
@@ -240,16 +260,16 @@ final class IsolatedJournald implements AutoCloseable {
     }
 
     /** Archives the active file and starts a new one ({@code journalctl --rotate}). */
-    void rotate() throws IOException, InterruptedException {
+    public void rotate() throws IOException, InterruptedException {
         journalctl("--rotate");
     }
 
     /** Deletes archived files beyond the newest {@code files} ({@code journalctl --vacuum-files}). */
-    void vacuumFiles(int files) throws IOException, InterruptedException {
+    public void vacuumFiles(int files) throws IOException, InterruptedException {
         journalctl("--vacuum-files=" + files);
     }
 
-    List<Path> journalFiles() throws IOException {
+    public List<Path> journalFiles() throws IOException {
         try (Stream<Path> files = Files.list(journalDir)) {
             return files.filter(f -> f.toString().endsWith(".journal")).sorted().toList();
         }
@@ -280,7 +300,7 @@ final class IsolatedJournald implements AutoCloseable {
         // Only there if journald ignored the volatile setting; never leave test data behind.
         deleteTree(persistentJournalDir);
         deleteTree(workDir);
-        System.out.println("[journal tests] stopped systemd-journald pid " + journald.pid() + ", removed namespace "
+        System.out.println("[journald tests] stopped systemd-journald pid " + journald.pid() + ", removed namespace "
                 + namespace);
     }
 
@@ -296,7 +316,7 @@ final class IsolatedJournald implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

@@ -1,4 +1,6 @@
-package day2ops.journal;
+package day2ops.journal.testing;
+
+import day2ops.journal.JournalWriter;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -9,7 +11,7 @@ import java.util.Base64;
 /**
  * Child process of {@link IsolatedJournald}: reads commands on stdin and writes entries with
  * {@link JournalWriter} (so through {@code sd_journal_sendv}). Commands:
- * {@code ENTRY} / {@code F NAME BASE64} / {@code END}, {@code ROUNDTRIP RUN FROM COUNT}, {@code SYNC}
+ * {@code ENTRY} / {@code F NAME BASE64} / {@code END}, {@code ROUNDTRIP RUN FROM COUNT}, {@code BULK PREFIX COUNT}, {@code SYNC}
  * (answered with {@code OK} on stdout once everything before it was sent).
  */
 public final class WriterChild {
@@ -31,6 +33,17 @@ public final class WriterChild {
                 writer.add(line.substring(2, space), base64.decode(line.substring(space + 1)));
             } else if (line.equals("END")) {
                 writer.send();
+            } else if (line.startsWith("BULK ")) {
+                String[] parts = line.split(" ");
+                int count = Integer.parseInt(parts[2]);
+                for (int i = 0; i < count; i++) {
+                    writer.clear();
+                    writer.add("MESSAGE", parts[1] + " " + i);
+                    writer.add("SYSLOG_IDENTIFIER", "bulk");
+                    writer.add("PRIORITY", "6");
+                    writer.add("BULK_RUN", parts[1]);
+                    writer.send();
+                }
             } else if (line.startsWith("ROUNDTRIP ")) {
                 String[] parts = line.split(" ");
                 int from = Integer.parseInt(parts[2]);
