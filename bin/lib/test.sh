@@ -105,10 +105,11 @@ read -r tf_passed tf_failed tf_skipped < <(sed -n 's/^terraform: \([0-9]*\) pass
 tf_passed=${tf_passed:-0} tf_failed=${tf_failed:-0} tf_skipped=${tf_skipped:-0}
 passed=$((tests - failures - errors - skipped + e2e_passed + ar_passed + perf_passed + tf_passed))
 failed=$((failures + errors + e2e_failed + ar_failed + perf_failed + tf_failed))
+junit_skipped=$skipped
 skipped=$((skipped + tf_skipped))
 
 echo
-log "took $((SECONDS - started)) s; JUnit: $tests run ($skipped skipped), Adminrouter: $((ar_passed + ar_failed)), end to end: $((e2e_passed + e2e_failed)), perf smoke: $((perf_passed + perf_failed)), terraform checks: $((tf_passed + tf_failed)) ($tf_skipped not run)"
+log "took $((SECONDS - started)) s; JUnit: $tests run ($junit_skipped skipped), Adminrouter: $((ar_passed + ar_failed)), end to end: $((e2e_passed + e2e_failed)), perf smoke: $((perf_passed + perf_failed)), terraform checks: $((tf_passed + tf_failed)) ($tf_skipped not run)"
 [ ${#failed_steps[@]} -eq 0 ] || warn "failed steps: ${failed_steps[*]}"
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 [ ${#failed_steps[@]} -eq 0 ] && [ "$failed" -eq 0 ]
