@@ -1,14 +1,16 @@
 #!/bin/sh
-# Usage: measure.sh PERFDIR  — serves PERFDIR/journal with systemd-journal-gatewayd and logs-service
+# Usage: measure-throughput.sh PERFDIR  — serves PERFDIR/journal with systemd-journal-gatewayd and logs-service
 # (both on loopback), then reads everything as JSON from each, timing with curl. Prints entries/s.
 set -e
-PERF=$1  # holds journal/ (from gen-export.py | systemd-journal-remote) and token
-SERVICE_JAR=/work/main/logs-service/target/quarkus-app/quarkus-run.jar
+PERF=${1:?usage: measure-throughput.sh PERFDIR (holding journal/ and token, see logs-service/README.md)}
+ROOT=$(cd "$(dirname "$0")/../../../.." && pwd)
+SERVICE_JAR=$ROOT/logs-service/target/quarkus-app/quarkus-run.jar
+[ -f "$SERVICE_JAR" ] || { echo "build the service first: ./mvnw -pl logs-service -am install -DskipTests" >&2; exit 2; }
 GW_PORT=19631; SVC_PORT=19632
 systemd-socket-activate -l 127.0.0.1:$GW_PORT /lib/systemd/systemd-journal-gatewayd --directory=$PERF/journal > $PERF/gatewayd.log 2>&1 &
 GW_PID=$!
 java -Dquarkus.http.port=$SVC_PORT -Dlogs.journal-directory=$PERF/journal \
-  -Dmp.jwt.verify.publickey.location=file:/work/main/common/src/test/resources/day2ops-test/publicKey.pem \
+  -Dmp.jwt.verify.publickey.location=file:$ROOT/common/src/test/resources/day2ops-test/publicKey.pem \
   -jar $SERVICE_JAR > $PERF/service.log 2>&1 &
 SVC_PID=$!
 for i in $(seq 1 120); do curl -s -o /dev/null http://127.0.0.1:$SVC_PORT/q/health/live && break; sleep 1; done
