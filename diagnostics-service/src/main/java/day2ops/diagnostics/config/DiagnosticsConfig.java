@@ -27,6 +27,33 @@ public interface DiagnosticsConfig {
     /** The dcos-check-runner compatible checks. */
     Checks checks();
 
+    /** Master side: which nodes form the cluster and how their node plane is called. */
+    Cluster cluster();
+
+    interface Cluster {
+
+        /**
+         * A static node list, used when no other source is configured: entries {@code role:ip} or
+         * {@code role:ip:port} ({@code master:10.0.0.1}, {@code agent:10.0.0.7:8103}); the role is
+         * {@code master}, {@code agent} or {@code agent_public}. Unset: an empty cluster.
+         */
+        Optional<List<String>> nodes();
+
+        /** Port of the node plane (the diagnostics HTTP port) of nodes listed without one. */
+        @WithDefault("8103")
+        int nodePort();
+
+        /**
+         * File holding the service account's JWT that the master sends to nodes (re-read on every call, so a
+         * rotated token applies at once). Unset: calls carry no token and nodes refuse them.
+         */
+        Optional<Path> serviceAccountTokenFile();
+
+        /** Time limit of one node-plane call that answers at once (health, checks). */
+        @WithDefault("3s")
+        Duration timeout();
+    }
+
     interface Checks {
 
         /** The check-runner config (JSON); a missing file means no checks. */

@@ -6,14 +6,21 @@ import day2ops.diagnostics.v1.HealthRequest;
 import day2ops.diagnostics.v1.NodeDiagnosticsGrpc;
 import day2ops.diagnostics.v1.NodeHealthReply;
 import day2ops.diagnostics.v1.UnitHealthReply;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ClientInterceptors;
+import io.grpc.ForwardingClientCall;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
-import io.grpc.stub.MetadataUtils;
+import io.grpc.MethodDescriptor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Calls one node's node plane ({@code day2ops.diagnostics.v1.NodeDiagnostics}) with a service-account token
@@ -25,20 +32,34 @@ public final class NodePlaneClient implements AutoCloseable {
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     private final ManagedChannel channel;
+    private final Channel authenticated;
     private final NodeDiagnosticsGrpc.NodeDiagnosticsBlockingStub stub;
     private final Duration deadline;
 
     /** Plain-text HTTP/2 to {@code host:port}; {@code token} is the service account's JWT (none: {@code null}). */
     public NodePlaneClient(String host, int port, String token, Duration deadline) {
+        this(host, port, () -> token, deadline);
+    }
+
+    /**
+     * Plain-text HTTP/2 to {@code host:port}; {@code token} is asked for the service account's JWT on every
+     * call, so a rotated token applies at once ({@code null}: the call carries none).
+     */
+    public NodePlaneClient(String host, int port, Supplier<String> token, Duration deadline) {
         this.channel = ManagedChannelBuilder.forAddress(host, port).usePlaintext().build();
-        NodeDiagnosticsGrpc.NodeDiagnosticsBlockingStub base = NodeDiagnosticsGrpc.newBlockingStub(channel);
-        if (token != null) {
-            Metadata headers = new Metadata();
-            headers.put(AUTHORIZATION, "token=" + token);
-            base = base.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
-        }
-        this.stub = base;
+        this.authenticated = ClientInterceptors.intercept(channel, new TokenInterceptor(token));
+        this.stub = NodeDiagnosticsGrpc.newBlockingStub(authenticated);
         this.deadline = deadline;
+    }
+
+    /** The authenticated channel, for stubs of calls this wrapper does not cover (e.g. streaming ones). */
+    public Channel channel() {
+        return authenticated;
+    }
+
+    /** The deadline of calls that answer at once. */
+    public Duration deadline() {
+        return deadline;
     }
 
     /** The node's unit health. */
@@ -57,5 +78,29 @@ public final class NodePlaneClient implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /** Adds {@code authorization: token=<jwt>} to every call, asking for the token each time. */
+    private static final class TokenInterceptor implements ClientInterceptor {
+
+        private final Supplier<String> token;
+
+        TokenInterceptor(Supplier<String> token) {
+            this.token = token;
+        }
+
+        @Override
+        public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+            return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
+                @Override
+                public void start(Listener<R> listener, Metadata headers) {
+                    String jwt = token.get();
+                    if (jwt != null) {
+                        headers.put(AUTHORIZATION, "token=" + jwt);
+                    }
+                    super.start(listener, headers);
+                }
+            };
+        }
     }
 }
