@@ -1,6 +1,9 @@
 package day2ops.journal;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,13 +20,27 @@ import jnr.ffi.Pointer;
  * }</pre>
  *
  * <p>A writer reuses its buffers between entries and, like {@link Journal}, is confined to the thread
- * that created it. It writes to the default journald socket ({@code /run/systemd/journal/socket}):
- * libsystemd 252 has no namespace-aware send.
+ * that created it. {@link #create()} writes to the default journald socket ({@code /run/systemd/journal/socket})
+ * through libsystemd; libsystemd 252 has no namespace-aware send, so {@link #create(Path)} speaks journald's
+ * native protocol itself to another socket, such as a namespace's {@code /run/systemd/journal.NS/socket}.
  */
-public final class JournalWriter {
+public final class JournalWriter implements AutoCloseable {
+
+    private static final int AF_UNIX = 1;
+    private static final int SOCK_DGRAM = 2;
+    private static final int SOCK_CLOEXEC = 0x80000;
+    private static final int MSG_NOSIGNAL = 0x4000;
+    /** {@code sizeof(((struct sockaddr_un) 0).sun_path)} on Linux. */
+    private static final int SUN_PATH = 108;
 
     private final Native nat;
     private final Thread owner;
+    private final Path socket;
+    private Pointer socketAddress;
+    private Pointer message;
+    private int socketAddressLength;
+    private int fd = -1;
+    private byte[] datagram = new byte[0];
     private final Map<String, byte[]> encodedNames = new HashMap<>();
     private byte[] staging = new byte[4096];
     private int stagingUsed;
@@ -32,15 +49,41 @@ public final class JournalWriter {
     private Pointer payload;
     private Pointer iovecs;
 
-    private JournalWriter(Native nat) {
+    private JournalWriter(Native nat, Path socket) {
         this.nat = nat;
         this.owner = Thread.currentThread();
+        this.socket = socket;
         this.payload = nat.allocate(staging.length);
         this.iovecs = nat.allocate(fieldStarts.length * iovecSize());
     }
 
+    /** A writer to the system journal, through {@code sd_journal_sendv}. */
     public static JournalWriter create() {
-        return new JournalWriter(Native.get());
+        return new JournalWriter(Native.get(), null);
+    }
+
+    /**
+     * A writer that sends each entry as one datagram in journald's native protocol to {@code socket}
+     * (e.g. {@code /run/systemd/journal.audit/socket} of the journal namespace {@code audit}). Entries must
+     * fit one datagram (journald accepts up to its receive buffer, several MiB; a larger one fails with
+     * {@code EMSGSIZE}); values containing a newline use the protocol's length-prefixed form.
+     *
+     * @throws IllegalArgumentException when the path does not fit a {@code sockaddr_un}
+     */
+    public static JournalWriter create(Path socket) {
+        byte[] path = socket.toString().getBytes(StandardCharsets.UTF_8);
+        if (path.length >= SUN_PATH) {
+            throw new IllegalArgumentException("journald socket path longer than " + (SUN_PATH - 1) + " bytes: " + socket);
+        }
+        JournalWriter writer = new JournalWriter(Native.get(), socket);
+        writer.socketAddressLength = 2 + path.length + 1;
+        writer.socketAddress = writer.nat.allocate(2 + SUN_PATH);
+        writer.socketAddress.putShort(0, (short) AF_UNIX);
+        writer.socketAddress.put(2, path, 0, path.length);
+        writer.socketAddress.putByte(2 + path.length, (byte) 0);
+        // msghdr: four pointers, two size_t, one int; zeroed, so no control data and no flags.
+        writer.message = writer.nat.allocate(4 * writer.nat.addressBytes + 2 * writer.nat.sizeTBytes + 8);
+        return writer;
     }
 
     private int iovecSize() {
@@ -114,6 +157,10 @@ public final class JournalWriter {
             if (iovecs.size() < (long) fieldCount * iovecSize()) {
                 iovecs = nat.allocate(fieldStarts.length * iovecSize());
             }
+            if (socket != null) {
+                sendDatagram();
+                return;
+            }
             payload.put(0, staging, 0, stagingUsed);
             long base = payload.address();
             int stride = iovecSize();
@@ -126,6 +173,78 @@ public final class JournalWriter {
             nat.check(nat.sd.sd_journal_sendv(iovecs.address(), fieldCount), "sd_journal_sendv");
         } finally {
             clear();
+        }
+    }
+
+    /**
+     * Native protocol: {@code NAME=value\n}, or {@code NAME\n}, the value's length as little-endian
+     * 64-bit integer, the value, {@code \n} when the value holds a newline.
+     */
+    private void sendDatagram() {
+        int size = 0;
+        for (int i = 0; i < fieldCount; i++) {
+            size += fieldEnd(i) - fieldStarts[i] + 1 + 8;
+        }
+        if (datagram.length < size) {
+            datagram = new byte[Math.max(size, datagram.length * 2)];
+        }
+        ByteBuffer out = ByteBuffer.wrap(datagram).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < fieldCount; i++) {
+            int start = fieldStarts[i];
+            int end = fieldEnd(i);
+            int equals = start;
+            while (staging[equals] != '=') {
+                equals++;
+            }
+            boolean multiline = false;
+            for (int b = equals + 1; b < end && !multiline; b++) {
+                multiline = staging[b] == '\n';
+            }
+            if (multiline) {
+                out.put(staging, start, equals - start).put((byte) '\n').putLong(end - equals - 1)
+                        .put(staging, equals + 1, end - equals - 1);
+            } else {
+                out.put(staging, start, end - start);
+            }
+            out.put((byte) '\n');
+        }
+        int length = out.position();
+        if (payload.size() < length) {
+            payload = nat.allocate(Math.max(length, (int) payload.size() * 2));
+        }
+        payload.put(0, datagram, 0, length);
+        if (fd < 0) {
+            fd = nat.sockets.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+            if (fd < 0) {
+                throw nat.exception("socket", nat.socketErrno());
+            }
+        }
+        // struct iovec { base, length } and struct msghdr { name, namelen, iov, iovlen, control, controllen, flags }
+        int a = nat.addressBytes;
+        int z = nat.sizeTBytes;
+        iovecs.putAddress(0, payload.address());
+        nat.writeSizeT(iovecs, a, length);
+        message.putAddress(0, socketAddress.address());
+        message.putInt(a, socketAddressLength);
+        message.putAddress(2L * a, iovecs.address());
+        nat.writeSizeT(message, 3L * a, 1);
+        if (nat.sockets.sendmsg(fd, message.address(), MSG_NOSIGNAL) < 0) {
+            int errno = nat.socketErrno();
+            throw new JournalException("sendmsg", errno, nat.libc.strerror(errno) + " (" + socket + ")");
+        }
+    }
+
+    private int fieldEnd(int field) {
+        return field + 1 < fieldCount ? fieldStarts[field + 1] : stagingUsed;
+    }
+
+    /** Closes the socket of a {@link #create(Path)} writer; a later {@link #send()} opens a new one. */
+    @Override
+    public void close() {
+        confined();
+        if (fd >= 0) {
+            nat.sockets.close(fd);
+            fd = -1;
         }
     }
 

@@ -8,6 +8,7 @@ import jnr.ffi.Runtime;
 import jnr.ffi.TypeAlias;
 import jnr.ffi.types.intptr_t;
 import jnr.ffi.types.size_t;
+import jnr.ffi.types.ssize_t;
 
 /**
  * The loaded native libraries and the few memory helpers built on them. This package is the only one
@@ -116,8 +117,28 @@ final class Native {
         String strerror(int errnum);
     }
 
+    /**
+     * The libc socket calls {@link JournalWriter#create(java.nio.file.Path)} needs to reach a journald
+     * socket other than the default one (libsystemd 252 has no namespace-aware send). Bound without
+     * {@code IgnoreError}: these report failure through {@code errno}.
+     */
+    public interface Sockets {
+
+        int socket(int domain, int type, int protocol);
+
+        /**
+         * {@code message} is the native address of a {@code struct msghdr}. (Not {@code sendto}: jnr-ffi garbles
+         * its sixth argument, the address length, on this call path — seen as {@code EINVAL}.)
+         */
+        @ssize_t long sendmsg(int fd, @intptr_t long message, int flags);
+
+        int close(int fd);
+    }
+
     final Libsystemd sd;
     final Libc libc;
+    final Sockets sockets;
+    final Runtime socketsRuntime;
     final Runtime runtime;
     /** A pointer at address 0, so {@code memory.get(address, …)} reads any native address. */
     final Pointer memory;
@@ -125,10 +146,12 @@ final class Native {
     final int addressBytes;
     final String library;
 
-    private Native(String library, Libsystemd sd, Libc libc) {
+    private Native(String library, Libsystemd sd, Libc libc, Sockets sockets) {
         this.library = library;
         this.sd = sd;
         this.libc = libc;
+        this.sockets = sockets;
+        this.socketsRuntime = Runtime.getRuntime(sockets);
         this.runtime = Runtime.getRuntime(sd);
         this.memory = runtime.getMemoryManager().newPointer(0L);
         this.sizeTBytes = runtime.findType(TypeAlias.size_t).size();
@@ -174,7 +197,10 @@ final class Native {
                     .option(LibraryOption.IgnoreError, Boolean.TRUE)
                     .failImmediately()
                     .load("c");
-            return new Native(library, sd, libc);
+            Sockets sockets = LibraryLoader.create(Sockets.class)
+                    .failImmediately()
+                    .load("c");
+            return new Native(library, sd, libc, sockets);
         } catch (LinkageError | RuntimeException e) {
             throw new JournalUnavailableException(
                     "cannot load " + library + " (systemd's sd-journal library, package libsystemd0, systemd >= 245"
@@ -219,6 +245,11 @@ final class Native {
             throw exception(function, -result);
         }
         return result;
+    }
+
+    /** The {@code errno} of the last failed {@link Sockets} call on this thread. */
+    int socketErrno() {
+        return socketsRuntime.getLastError();
     }
 
     JournalException exception(String function, int errno) {

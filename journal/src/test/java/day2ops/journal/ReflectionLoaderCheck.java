@@ -18,7 +18,7 @@ public final class ReflectionLoaderCheck {
 
     public static void main(String[] args) throws Exception {
         Native nat = Native.get();
-        for (Object binding : new Object[] {nat.sd, nat.libc}) {
+        for (Object binding : new Object[] {nat.sd, nat.libc, nat.sockets}) {
             if (!Proxy.isProxyClass(binding.getClass())) {
                 throw new IllegalStateException("expected jnr-ffi's reflection loader, got " + binding.getClass());
             }
