@@ -10,6 +10,7 @@ DAY2OPS_APT_PACKAGES=(
   python3                            # adminrouter tests, JWKS conversion at render time
   dbus util-linux                    # diagnostics tests: a systemd booted in namespaces, its bus
   shellcheck                         # terraform checks: the rendered cloud-init scripts
+  tmux                               # debug-service: day2 task exec -it driven in a real terminal
   openssl curl gettext-base procps iproute2 unzip
 )
 

@@ -2,12 +2,16 @@ package day2ops.debug;
 
 import day2ops.common.marathon.MarathonQueue;
 import day2ops.common.mesos.AgentState;
+import day2ops.common.rest.ServiceInfoResource;
+import day2ops.debug.deploy.DeploymentResource;
 import day2ops.debug.deploy.OfferReport;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Types that plain Jackson {@link com.fasterxml.jackson.databind.ObjectMapper}s (the Marathon and
- * Mesos clients) bind outside the REST layer, plus the offer report's nested records, for a native image.
+ * Mesos clients) bind outside the REST layer, plus the offer report's nested records, for a native image;
+ * and the secured resources, whose {@code @RolesAllowed} common's {@code RequiredPermissions} reads for the
+ * audit record's permission.
  */
 @RegisterForReflection(targets = {
         MarathonQueue.class, MarathonQueue.Entry.class, MarathonQueue.Delay.class,
@@ -20,7 +24,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         AgentState.Label.class, AgentState.Discovery.class, AgentState.Ports.class, AgentState.Port.class,
         AgentState.Labels.class, AgentState.Status.class, AgentState.ContainerStatus.class,
         AgentState.NetworkInfo.class, AgentState.IpAddress.class,
-        OfferReport.class, OfferReport.FunnelStage.class, OfferReport.ResourceRow.class, OfferReport.LastOffer.class})
+        OfferReport.class, OfferReport.FunnelStage.class, OfferReport.ResourceRow.class, OfferReport.LastOffer.class,
+        DeploymentResource.class, ServiceInfoResource.class})
 final class NativeReflection {
 
     private NativeReflection() {

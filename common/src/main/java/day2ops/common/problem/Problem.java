@@ -17,7 +17,9 @@ import jakarta.ws.rs.core.Response;
 public record Problem(String type, String title, int status, String detail, String instance) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
+    // The constructor, not MediaType.valueOf: valueOf looks up the JAX-RS RuntimeDelegate through the thread's
+    // context class loader, which on a Vert.x thread of a restarted test application is not the application's.
+    public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
 
     public static Problem of(Response.StatusType status, String detail, String instance) {
         return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, instance);

@@ -1,11 +1,19 @@
 package day2ops.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import day2ops.common.audit.AccessAudit;
+import day2ops.common.audit.AccessDecision;
+import day2ops.common.audit.RequiredPermissions;
+import day2ops.common.auth.AccessDeniedException;
 import day2ops.common.auth.DcosTokenAuthMechanism;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -17,10 +25,19 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * The one place where exceptions become responses: every error is problem+json, bad input is a
  * 400 that says what was wrong, and nothing internal (stack traces, class names) reaches a client.
+ * 401 and 403 are also access decisions: recorded unless the security check already recorded them.
  */
 public class ProblemExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+
+    private final AccessAudit audit;
+    private final CurrentVertxRequest request;
+
+    public ProblemExceptionMappers(AccessAudit audit, CurrentVertxRequest request) {
+        this.audit = audit;
+        this.request = request;
+    }
 
     static final String AUTHENTICATION_REQUIRED =
             "authentication required: send a valid token as 'Authorization: token=<jwt>'";
@@ -43,6 +60,10 @@ public class ProblemExceptionMappers {
             AuthenticationCompletionException.class})
     public Response unauthorized(Exception e, UriInfo uri) {
         String detail = e instanceof AuthenticationFailedException ? "invalid authentication token" : AUTHENTICATION_REQUIRED;
+        RoutingContext context = request.getCurrent();
+        if (context != null) {
+            audit.denied(context, null, AccessDecision.AUTHENTICATED, detail);
+        }
         return Problem.of(Response.Status.UNAUTHORIZED, detail, uri.getPath()).toResponse()
                 .header(HttpHeaders.WWW_AUTHENTICATE, DcosTokenAuthMechanism.CHALLENGE)
                 .build();
@@ -53,6 +74,11 @@ public class ProblemExceptionMappers {
         String detail = e.getMessage() == null || e.getMessage().isBlank()
                 ? "the token does not carry the permission this resource requires"
                 : e.getMessage();
+        RoutingContext context = request.getCurrent();
+        if (context != null) {
+            SecurityIdentity identity = context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+            audit.denied(context, identity, e instanceof AccessDeniedException denied ? denied.permission() : RequiredPermissions.UNKNOWN, detail);
+        }
         return Problem.of(Response.Status.FORBIDDEN, detail, uri.getPath()).toResponse().build();
     }
 

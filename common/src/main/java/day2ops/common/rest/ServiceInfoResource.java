@@ -1,8 +1,8 @@
 package day2ops.common.rest;
 
+import day2ops.common.auth.AccessDeniedException;
 import day2ops.common.auth.Permissions;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -41,7 +41,7 @@ public class ServiceInfoResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ServiceInfo info() {
         if (!Permissions.grants(caller.getRoles(), identity.permission())) {
-            throw new ForbiddenException("permission " + identity.permission() + " required");
+            throw new AccessDeniedException(identity.permission(), "permission " + identity.permission() + " required");
         }
         return new ServiceInfo(identity.name(), version, node, caller.getPrincipal().getName());
     }

@@ -30,7 +30,7 @@ public interface DebugConfig {
     /** Marathon, for deployment debugging. */
     Marathon marathon();
 
-    /** Audit records of exec sessions, written to journald. */
+    /** Full session recordings, besides the audit records. */
     Audit audit();
 
     /** A task this node knows by configuration. */
@@ -129,21 +129,13 @@ public interface DebugConfig {
         Duration timeout();
     }
 
-    /** Where audit records go. */
+    /** Session recordings. (Audit records themselves are configured under {@code day2ops.audit}, see common.) */
     interface Audit {
-
-        /** {@code SYSLOG_IDENTIFIER} of the audit records, the handle to find them with {@code journalctl -t}. */
-        @WithDefault("day2ops-debug")
-        String identifier();
 
         /**
          * Directory for full session recordings ({@code <session-id>.cast}, asciicast v2); unset: sessions
          * are not recorded. Recordings hold everything typed and shown, passwords included: protect the directory.
          */
         Optional<Path> recordingDir();
-
-        /** How long a session start waits for its audit record to be written before it is refused (503). */
-        @WithDefault("PT2S")
-        Duration writeTimeout();
     }
 }

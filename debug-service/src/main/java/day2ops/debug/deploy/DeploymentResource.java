@@ -1,10 +1,10 @@
 package day2ops.debug.deploy;
 
+import day2ops.common.auth.AccessDeniedException;
 import day2ops.common.auth.Permissions;
 import day2ops.common.marathon.MarathonClient;
 import day2ops.common.marathon.MarathonQueue;
 import day2ops.debug.config.DebugConfig;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
@@ -46,7 +46,7 @@ public class DeploymentResource {
         }
         String required = Permissions.appSandbox(id);
         if (!Permissions.grants(identity.getRoles(), required)) {
-            throw new ForbiddenException("debugging the deployment of " + id + " requires the permission " + required);
+            throw new AccessDeniedException(required, "debugging the deployment of " + id + " requires the permission " + required);
         }
         MarathonClient client = marathon.orElseThrow(() -> new ServiceUnavailableException(
                 "Marathon is not configured on this node (debug.marathon.url)"));

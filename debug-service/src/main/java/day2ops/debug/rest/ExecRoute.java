@@ -2,11 +2,15 @@ package day2ops.debug.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import day2ops.common.audit.AccessAudit;
+import day2ops.common.audit.AccessDecision;
+import day2ops.common.audit.AuditLog;
+import day2ops.common.audit.AuditRecord;
+import day2ops.common.audit.AuditUnavailableException;
 import day2ops.common.auth.DcosTokenAuthMechanism;
 import day2ops.common.auth.Permissions;
 import day2ops.common.problem.Problem;
 import day2ops.debug.audit.AsciicastRecorder;
-import day2ops.debug.audit.AuditLog;
 import day2ops.debug.config.DebugConfig;
 import day2ops.debug.exec.ChannelProtocol;
 import day2ops.debug.exec.ExecBackend;
@@ -61,17 +65,19 @@ public class ExecRoute implements HttpServerOptionsCustomizer {
     private final ExecBackend backend;
     private final SessionLimits limits;
     private final AuditLog audit;
+    private final AccessAudit access;
     private final DebugConfig config;
     private final Vertx vertx;
 
     public ExecRoute(DcosTokenAuthMechanism authentication, IdentityProviderManager identities, TaskLocator tasks,
-            ExecBackend backend, SessionLimits limits, AuditLog audit, DebugConfig config, Vertx vertx) {
+            ExecBackend backend, SessionLimits limits, AuditLog audit, AccessAudit access, DebugConfig config, Vertx vertx) {
         this.authentication = authentication;
         this.identities = identities;
         this.tasks = tasks;
         this.backend = backend;
         this.limits = limits;
         this.audit = audit;
+        this.access = access;
         this.config = config;
         this.vertx = vertx;
     }
@@ -91,14 +97,17 @@ public class ExecRoute implements HttpServerOptionsCustomizer {
         authentication.authenticate(context, identities).subscribe().with(
                 identity -> {
                     if (identity == null || identity.isAnonymous()) {
-                        problem(context, Response.Status.UNAUTHORIZED,
-                                "authentication required: send a valid token as 'Authorization: token=<jwt>'");
+                        String detail = "authentication required: send a valid token as 'Authorization: token=<jwt>'";
+                        access.denied(context, null, AccessDecision.AUTHENTICATED, detail, taskDetails(context, Response.Status.UNAUTHORIZED));
+                        problem(context, Response.Status.UNAUTHORIZED, detail);
                     } else {
                         authorized(context, identity);
                     }
                 },
                 failure -> {
                     if (failure instanceof AuthenticationFailedException) {
+                        access.denied(context, null, AccessDecision.AUTHENTICATED, "invalid authentication token",
+                                taskDetails(context, Response.Status.UNAUTHORIZED));
                         problem(context, Response.Status.UNAUTHORIZED, "invalid authentication token");
                     } else {
                         LOG.errorf(failure, "authentication failed unexpectedly on %s", context.request().path());
@@ -111,7 +120,7 @@ public class ExecRoute implements HttpServerOptionsCustomizer {
         String uid = identity.getPrincipal().getName();
         String taskId = context.pathParam("taskId");
         if (!identity.getRoles().contains(Permissions.DEBUG)) {
-            deny(context, uid, taskId, Response.Status.FORBIDDEN,
+            deny(context, identity, Permissions.DEBUG, Response.Status.FORBIDDEN,
                     "the token does not carry the permission this resource requires: " + Permissions.DEBUG);
             return;
         }
@@ -140,15 +149,16 @@ public class ExecRoute implements HttpServerOptionsCustomizer {
             }
             String required = task.appId().map(Permissions::appSandbox).orElse(Permissions.SUPERUSER);
             if (!Permissions.grants(identity.getRoles(), required)) {
-                deny(context, uid, taskId, Response.Status.FORBIDDEN,
+                deny(context, identity, required, Response.Status.FORBIDDEN,
                         "exec into task '" + taskId + "' requires the permission " + required);
                 return;
             }
             Optional<String> refused = limits.acquire(uid);
             if (refused.isPresent()) {
-                deny(context, uid, taskId, Response.Status.TOO_MANY_REQUESTS, refused.get());
+                deny(context, identity, required, Response.Status.TOO_MANY_REQUESTS, refused.get());
                 return;
             }
+            access.allowed(context, identity, required, Map.of("TASK_ID", taskId));
             start(context, uid, task, request);
         });
     }
@@ -157,17 +167,23 @@ public class ExecRoute implements HttpServerOptionsCustomizer {
         String sessionId = UUID.randomUUID().toString();
         Instant startedAt = Instant.now();
         Map<String, String> fields = sessionFields(sessionId, uid, task, request, startedAt);
-        config.audit().recordingDir().ifPresent(dir -> fields.put("RECORDING", dir.resolve(sessionId + ".cast").toString()));
-        vertx.<ExecProcess>executeBlocking(() -> {
-            audit.writeNow(new AuditLog.Record("exec-start",
-                    "user " + uid + " started exec session " + sessionId + " in task " + task.taskId() + ": "
-                            + String.join(" ", request.command()), fields));
-            return backend.start(task, request);
+        vertx.<Started>executeBlocking(() -> {
+            // The start record says whether the session is recorded, so the recording is opened first.
+            Optional<AsciicastRecorder> recorder = openRecorder(sessionId, uid, task, request, fields);
+            try {
+                audit.writeNow(new AuditRecord("exec-start",
+                        "user " + uid + " started exec session " + sessionId + " in task " + task.taskId() + ": "
+                                + String.join(" ", request.command()), fields));
+                return new Started(backend.start(task, request), recorder);
+            } catch (AuditUnavailableException | IOException | RuntimeException e) {
+                recorder.ifPresent(AsciicastRecorder::close);
+                throw e;
+            }
         }, false).onComplete(started -> {
             if (started.failed()) {
                 limits.release(uid);
                 Throwable cause = started.cause();
-                if (cause instanceof AuditLog.AuditUnavailableException) {
+                if (cause instanceof AuditUnavailableException) {
                     LOG.error(cause.getMessage(), cause.getCause());
                     problem(context, Response.Status.SERVICE_UNAVAILABLE, "exec sessions are refused while the audit trail cannot be written");
                     return;
@@ -175,7 +191,7 @@ public class ExecRoute implements HttpServerOptionsCustomizer {
                 Map<String, String> end = new LinkedHashMap<>(fields);
                 end.put("END_REASON", "start-failed");
                 end.put("ERROR", String.valueOf(cause.getMessage()));
-                audit.write(new AuditLog.Record("exec-end", "exec session " + sessionId + " could not start: " + cause.getMessage(), end));
+                audit.write(new AuditRecord("exec-end", "exec session " + sessionId + " could not start: " + cause.getMessage(), end));
                 if (cause instanceof IOException) {
                     problem(context, Response.Status.INTERNAL_SERVER_ERROR,
                             "cannot start the command in task '" + task.taskId() + "': " + cause.getMessage());
@@ -185,23 +201,16 @@ public class ExecRoute implements HttpServerOptionsCustomizer {
                 }
                 return;
             }
-            ExecProcess process = started.result();
+            ExecProcess process = started.result().process();
+            Optional<AsciicastRecorder> recorder = started.result().recorder();
             context.request().toWebSocket().onComplete(upgraded -> {
                 if (upgraded.failed()) {
                     LOG.warnf("session %s: WebSocket upgrade failed: %s", sessionId, upgraded.cause().getMessage());
+                    recorder.ifPresent(AsciicastRecorder::close);
                     process.kill();
                     process.exitCode().whenComplete((code, failure) -> ended(uid, sessionId, fields,
                             new ExecSession.Outcome(code == null ? -1 : code, "upgrade-failed", 0, 0)));
                     return;
-                }
-                Optional<AsciicastRecorder> recorder = Optional.empty();
-                if (config.audit().recordingDir().isPresent()) {
-                    try {
-                        recorder = Optional.of(AsciicastRecorder.create(config.audit().recordingDir().get().resolve(sessionId + ".cast"),
-                                80, 24, request.term(), uid + "@" + task.taskId() + ": " + String.join(" ", request.command())));
-                    } catch (IOException e) {
-                        LOG.errorf("session %s is not recorded: %s", sessionId, e.getMessage());
-                    }
                 }
                 new ExecSession(sessionId, upgraded.result(), request, process, vertx,
                         config.exec().idleTimeout(), config.exec().maxDuration(),
@@ -209,6 +218,32 @@ public class ExecRoute implements HttpServerOptionsCustomizer {
                         .start(outcome -> ended(uid, sessionId, fields, outcome));
             });
         });
+    }
+
+    private record Started(ExecProcess process, Optional<AsciicastRecorder> recorder) {
+    }
+
+    /**
+     * Opens the session's recording when recordings are configured; {@code RECORDING} names the file only
+     * when it was opened, {@code RECORDING_ERROR} says why not (the session then runs unrecorded).
+     */
+    private Optional<AsciicastRecorder> openRecorder(String sessionId, String uid, RunningTask task, ExecRequest request,
+            Map<String, String> fields) {
+        if (config.audit().recordingDir().isEmpty()) {
+            return Optional.empty();
+        }
+        java.nio.file.Path file = config.audit().recordingDir().get().resolve(sessionId + ".cast");
+        try {
+            AsciicastRecorder recorder = AsciicastRecorder.create(file, 80, 24, request.term(),
+                    uid + "@" + task.taskId() + ": " + String.join(" ", request.command()));
+            fields.put("RECORDING", file.toString());
+            return Optional.of(recorder);
+        } catch (IOException | RuntimeException e) {
+            String reason = "cannot record to " + file + ": " + e;
+            LOG.errorf("session %s is not recorded: %s", sessionId, reason);
+            fields.put("RECORDING_ERROR", reason);
+            return Optional.empty();
+        }
     }
 
     private void ended(String uid, String sessionId, Map<String, String> startFields, ExecSession.Outcome outcome) {
@@ -219,7 +254,7 @@ public class ExecRoute implements HttpServerOptionsCustomizer {
         fields.put("END_REASON", outcome.endReason());
         fields.put("BYTES_IN", Long.toString(outcome.bytesIn()));
         fields.put("BYTES_OUT", Long.toString(outcome.bytesOut()));
-        audit.write(new AuditLog.Record("exec-end", "exec session " + sessionId + " of user " + uid + " ended: "
+        audit.write(new AuditRecord("exec-end", "exec session " + sessionId + " of user " + uid + " ended: "
                 + outcome.endReason() + ", exit status " + outcome.exitCode(), fields));
     }
 
@@ -243,15 +278,14 @@ public class ExecRoute implements HttpServerOptionsCustomizer {
         return fields;
     }
 
-    private void deny(RoutingContext context, String uid, String taskId, Response.Status status, String detail) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("UID", uid);
-        fields.put("TASK_ID", taskId);
-        fields.put("DECISION", "deny");
-        fields.put("STATUS", Integer.toString(status.getStatusCode()));
-        fields.put("REASON", detail);
-        audit.write(new AuditLog.Record("exec-denied", "exec into task " + taskId + " denied to " + uid + ": " + detail, fields));
+    /** Refuses the request and records the decision ({@code access}, {@code deny}, with the task and the status). */
+    private void deny(RoutingContext context, SecurityIdentity identity, String permission, Response.Status status, String detail) {
+        access.denied(context, identity, permission, detail, taskDetails(context, status));
         problem(context, status, detail);
+    }
+
+    private static Map<String, String> taskDetails(RoutingContext context, Response.Status status) {
+        return Map.of("TASK_ID", String.valueOf(context.pathParam("taskId")), "STATUS", Integer.toString(status.getStatusCode()));
     }
 
     static ExecRequest parse(HttpServerRequest request, String defaultTerm) {

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import day2ops.common.auth.Permissions;
+import day2ops.common.testing.AuditJournal;
+import day2ops.common.testing.AuditJournalResource;
 import day2ops.common.testing.TestKeyResource;
 import day2ops.common.testing.TestTokens;
 import day2ops.debug.exec.ChannelProtocol;
@@ -23,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +39,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @QuarkusTest
 @WithTestResource(TestKeyResource.class)
 @WithTestResource(NamespacedTaskResource.class)
+@WithTestResource(AuditJournalResource.class)
 class ExecEndpointTest {
 
     private static final String TASK = NamespacedTaskResource.TASK;
@@ -48,7 +52,6 @@ class ExecEndpointTest {
     private final String taskHostname = property("day2ops.test.task.hostname");
     private final String markerFile = property("day2ops.test.task.marker-file");
     private final String marker = property("day2ops.test.task.marker");
-    private final String auditIdentifier = property("debug.audit.identifier");
 
     private static String property(String name) {
         return ConfigProvider.getConfig().getOptionalValue(name, String.class).orElse(null);
@@ -181,21 +184,25 @@ class ExecEndpointTest {
             client.closeStdin();
             client.awaitStatus();
         }
-        List<JsonNode> records = awaitJournal(uid, 2);
-        JsonNode start = records.get(0);
-        JsonNode end = records.get(1);
-        assertEquals("exec-start", start.path("DAY2OPS_AUDIT_EVENT").asText());
-        assertEquals(TASK, start.path("DAY2OPS_TASK_ID").asText());
-        assertEquals("[\"sh\",\"-c\",\"cat; exit 2\"]", start.path("DAY2OPS_COMMAND").asText());
-        assertEquals("false", start.path("DAY2OPS_TTY").asText());
-        assertEquals("exec-end", end.path("DAY2OPS_AUDIT_EVENT").asText());
-        assertEquals(start.path("DAY2OPS_SESSION_ID").asText(), end.path("DAY2OPS_SESSION_ID").asText());
-        assertEquals("2", end.path("DAY2OPS_EXIT_STATUS").asText());
-        assertEquals("5", end.path("DAY2OPS_BYTES_IN").asText());
-        assertEquals("5", end.path("DAY2OPS_BYTES_OUT").asText());
-        assertEquals("exited", end.path("DAY2OPS_END_REASON").asText());
+        List<Map<String, String>> records = AuditJournal.await(2, "DAY2OPS_UID=" + uid,
+                "DAY2OPS_AUDIT_EVENT=exec-start", "DAY2OPS_AUDIT_EVENT=exec-end");
+        Map<String, String> start = records.get(0);
+        Map<String, String> end = records.get(1);
+        assertEquals("exec-start", start.get("DAY2OPS_AUDIT_EVENT"));
+        assertEquals("debug", start.get("DAY2OPS_SERVICE"));
+        assertEquals(TASK, start.get("DAY2OPS_TASK_ID"));
+        assertEquals("[\"sh\",\"-c\",\"cat; exit 2\"]", start.get("DAY2OPS_COMMAND"));
+        assertEquals("false", start.get("DAY2OPS_TTY"));
+        assertEquals(end.get("DAY2OPS_RECORDING"), start.get("DAY2OPS_RECORDING"), "the start record names the opened recording");
+        assertEquals("exec-end", end.get("DAY2OPS_AUDIT_EVENT"));
+        assertEquals(start.get("DAY2OPS_SESSION_ID"), end.get("DAY2OPS_SESSION_ID"));
+        assertEquals("2", end.get("DAY2OPS_EXIT_STATUS"));
+        assertEquals("5", end.get("DAY2OPS_BYTES_IN"));
+        assertEquals("5", end.get("DAY2OPS_BYTES_OUT"));
+        assertEquals("exited", end.get("DAY2OPS_END_REASON"));
+        assertFalse(end.containsKey("DAY2OPS_RECORDING_ERROR"));
 
-        List<String> recording = java.nio.file.Files.readAllLines(java.nio.file.Path.of(end.path("DAY2OPS_RECORDING").asText()));
+        List<String> recording = java.nio.file.Files.readAllLines(java.nio.file.Path.of(end.get("DAY2OPS_RECORDING")));
         assertEquals(2, JSON.readTree(recording.get(0)).path("version").asInt(), "asciicast v2 header");
         List<String> events = new ArrayList<>();
         for (String line : recording.subList(1, recording.size())) {
@@ -206,34 +213,41 @@ class ExecEndpointTest {
     }
 
     @Test
-    void deniedRequestsAreAudited() throws Exception {
+    void refusalsAndTheAllowOfAnExecAreRecordedAsAccessDecisions() throws Exception {
         String uid = "intruder-" + UUID.randomUUID().toString().substring(0, 8);
         execRequest(TestTokens.token(uid, Permissions.DEBUG)).get(path(TASK, "id")).then().statusCode(403);
-        JsonNode denied = awaitJournal(uid, 1).get(0);
-        assertEquals("exec-denied", denied.path("DAY2OPS_AUDIT_EVENT").asText());
-        assertEquals("403", denied.path("DAY2OPS_STATUS").asText());
-    }
+        Map<String, String> denied = AuditJournal.await(1, "DAY2OPS_UID=" + uid, "DAY2OPS_AUDIT_EVENT=access").get(0);
+        assertEquals("deny", denied.get("DAY2OPS_DECISION"));
+        assertEquals(Permissions.appSandbox(NamespacedTaskResource.APP), denied.get("DAY2OPS_PERMISSION"));
+        assertEquals("exec into task '" + TASK + "' requires the permission " + Permissions.appSandbox(NamespacedTaskResource.APP),
+                denied.get("DAY2OPS_REASON"));
+        assertEquals("GET", denied.get("DAY2OPS_METHOD"));
+        assertEquals("/v1/tasks/" + TASK + "/exec", denied.get("DAY2OPS_PATH"));
+        assertEquals("403", denied.get("DAY2OPS_STATUS"));
+        assertEquals(TASK, denied.get("DAY2OPS_TASK_ID"));
+        assertEquals("127.0.0.1", denied.get("DAY2OPS_REMOTE"));
+        assertEquals("debug", denied.get("DAY2OPS_SERVICE"));
 
-    private List<JsonNode> awaitJournal(String uid, int count) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        List<JsonNode> records = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            Process journalctl = new ProcessBuilder("journalctl", "--no-pager", "-o", "json", "-t", auditIdentifier,
-                    "DAY2OPS_UID=" + uid).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String out = new String(journalctl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            journalctl.waitFor(30, TimeUnit.SECONDS);
-            records.clear();
-            for (String line : out.split("\n")) {
-                if (!line.isBlank()) {
-                    records.add(JSON.readTree(line));
-                }
-            }
-            if (records.size() >= count) {
-                return records;
-            }
-            Thread.sleep(200);
+        String allowedUid = "operator-" + UUID.randomUUID().toString().substring(0, 8);
+        try (ExecClient client = ExecClient.open(ExecClient.uri(base.getPort(), TASK, List.of("true"), false, false),
+                operator(allowedUid), ChannelProtocol.V5)) {
+            client.awaitStatus();
         }
-        throw new AssertionError("expected " + count + " audit records for " + uid + ", found " + records);
+        List<Map<String, String>> records = AuditJournal.await(3, "DAY2OPS_UID=" + allowedUid);
+        assertEquals(List.of("access", "exec-start", "exec-end"), records.stream().map(r -> r.get("DAY2OPS_AUDIT_EVENT")).toList());
+        Map<String, String> allowed = records.get(0);
+        assertEquals("allow", allowed.get("DAY2OPS_DECISION"));
+        assertEquals(Permissions.appSandbox(NamespacedTaskResource.APP), allowed.get("DAY2OPS_PERMISSION"));
+        assertEquals(TASK, allowed.get("DAY2OPS_TASK_ID"));
+        assertFalse(allowed.containsKey("DAY2OPS_REASON"));
+
+        String task = "no-token-" + UUID.randomUUID().toString().substring(0, 8);
+        given().get(path(task, "id")).then().statusCode(401);
+        Map<String, String> anonymous = AuditJournal.await(1, "DAY2OPS_TASK_ID=" + task).get(0);
+        assertEquals("deny", anonymous.get("DAY2OPS_DECISION"));
+        assertEquals("anonymous", anonymous.get("DAY2OPS_UID"));
+        assertEquals("authenticated", anonymous.get("DAY2OPS_PERMISSION"));
+        assertEquals("401", anonymous.get("DAY2OPS_STATUS"));
     }
 
     // --- refused before the upgrade: problem+json ---

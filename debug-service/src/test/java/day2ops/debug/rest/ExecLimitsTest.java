@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import day2ops.common.auth.Permissions;
+import day2ops.common.testing.AuditJournalResource;
 import day2ops.common.testing.TestKeyResource;
 import day2ops.common.testing.TestTokens;
 import day2ops.debug.exec.ChannelProtocol;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ExecLimitsTest.TightLimits.class)
 @WithTestResource(TestKeyResource.class)
 @WithTestResource(NamespacedTaskResource.class)
+// Exec sessions are refused unless their start is audited: the test brings its own journald.
+@WithTestResource(AuditJournalResource.class)
 class ExecLimitsTest {
 
     public static class TightLimits implements QuarkusTestProfile {

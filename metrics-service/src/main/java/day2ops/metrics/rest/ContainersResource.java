@@ -1,5 +1,6 @@
 package day2ops.metrics.rest;
 
+import day2ops.common.auth.AccessDeniedException;
 import day2ops.common.auth.Permissions;
 import day2ops.metrics.config.MetricsConfig;
 import day2ops.metrics.container.ContainerMetadata;
@@ -7,7 +8,6 @@ import day2ops.metrics.container.ContainerSample;
 import day2ops.metrics.service.AppMetricsService;
 import day2ops.metrics.service.ContainerMetricsService;
 import day2ops.metrics.service.NodeIdentity;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -108,7 +108,8 @@ public class ContainersResource {
 
     private void authorize(ContainerMetadata metadata) {
         if (!ContainerAccess.mayRead(caller, metadata)) {
-            throw new ForbiddenException("permission " + ContainerAccess.requiredPermission(metadata)
+            String permission = ContainerAccess.requiredPermission(metadata);
+            throw new AccessDeniedException(permission, "permission " + permission
                     + " required for container " + metadata.containerId());
         }
     }

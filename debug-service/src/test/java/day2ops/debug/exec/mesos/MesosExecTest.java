@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import day2ops.common.auth.Permissions;
+import day2ops.common.testing.AuditJournalResource;
 import day2ops.common.testing.TestKeyResource;
 import day2ops.common.testing.TestTokens;
 import day2ops.debug.exec.ChannelProtocol;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(TestKeyResource.class)
 @WithTestResource(FakeMesosAgentResource.class)
+// Exec sessions are refused unless their start is audited: the test brings its own journald.
+@WithTestResource(AuditJournalResource.class)
 class MesosExecTest {
 
     private static final String TASK = FakeMesosAgentResource.TASK;
