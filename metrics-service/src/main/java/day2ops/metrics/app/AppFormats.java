@@ -55,4 +55,29 @@ public final class AppFormats {
             out.add(family, type, "scraped from the application", suffix, labels, sample.value());
         }
     }
+
+    /**
+     * A target's scrape status: {@code day2ops_app_scrape_up} (1/0),
+     * {@code day2ops_app_scrape_duration_seconds}, {@code day2ops_app_scrape_samples} and, while it
+     * fails, {@code day2ops_app_scrape_error_info{error}} = 1; labelled with the container's labels
+     * and {@code target} (the URL).
+     */
+    public static void exposeStatus(AppScrapeService.TargetStatus status, Map<String, String> containerLabels,
+            Exposition out) {
+        Map<String, String> labels = new TreeMap<>(containerLabels);
+        labels.put("container_id", status.target().containerId());
+        labels.put("target", status.target().uri().toString());
+        out.add("day2ops_app_scrape_up", Exposition.Type.GAUGE,
+                "whether the latest scrape of the application endpoint succeeded", labels, status.up() ? 1 : 0);
+        out.add("day2ops_app_scrape_duration_seconds", Exposition.Type.GAUGE,
+                "duration of the latest scrape of the application endpoint", labels, status.durationSeconds());
+        out.add("day2ops_app_scrape_samples", Exposition.Type.GAUGE,
+                "samples the latest scrape of the application endpoint gave", labels, status.samples());
+        if (!status.up()) {
+            Map<String, String> withError = new TreeMap<>(labels);
+            withError.put("error", status.error());
+            out.add("day2ops_app_scrape_error_info", Exposition.Type.GAUGE,
+                    "why the latest scrape of the application endpoint failed", withError, 1);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import day2ops.common.mesos.AgentState;
 import day2ops.common.mesos.MesosAgentClient;
 import day2ops.metrics.collector.CollectorOutcome;
 import day2ops.metrics.config.MetricsConfig;
+import day2ops.metrics.container.MesosAgentClients;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,19 +39,29 @@ public class AppScrapeService {
     public record Scrape(Instant timestamp, List<PrometheusTextParser.Sample> samples) {
     }
 
+    /**
+     * How one target fared in the latest round.
+     *
+     * @param error why it failed (HTTP status, connection error, time-out, parse error); null when up
+     * @param samples samples the target gave; 0 when down
+     */
+    public record TargetStatus(ScrapeTarget target, boolean up, double durationSeconds, String error, int samples) {
+    }
+
     private final MetricsConfig config;
     private final boolean active;
     private final MesosAgentClient agent;
     private final HttpClient http;
     private final Map<String, Scrape> latest = new ConcurrentHashMap<>();
     private volatile List<CollectorOutcome> outcomes = List.of();
+    private volatile List<TargetStatus> targetStatuses = List.of();
     private ScheduledExecutorService scheduler;
 
     public AppScrapeService(MetricsConfig config) {
         this.config = config;
         this.active = config.apps().enabled() && config.role() == MetricsConfig.Role.AGENT
                 && config.containers().sources().stream().anyMatch(s -> s.trim().equalsIgnoreCase("mesos"));
-        this.agent = new MesosAgentClient(config.mesos().agentUrl(), config.mesos().timeout(), Optional.empty());
+        this.agent = MesosAgentClients.create(config.mesos());
         this.http = HttpClient.newBuilder().connectTimeout(config.apps().timeout()).build();
     }
 
@@ -85,38 +96,73 @@ public class AppScrapeService {
         } catch (Exception e) {
             LOG.warnf("app scraping: cannot read the agent state: %s", e.toString());
             outcomes = List.of(new CollectorOutcome("apps", (System.nanoTime() - start) / 1e9, false));
+            targetStatuses = List.of();
             return;
         }
         Instant now = Clock.systemUTC().instant();
-        List<CompletableFuture<Map.Entry<ScrapeTarget, PrometheusTextParser.Result>>> futures = new ArrayList<>();
+        List<CompletableFuture<TargetStatus>> futures = new ArrayList<>();
+        List<CompletableFuture<PrometheusTextParser.Result>> scrapes = new ArrayList<>();
         for (ScrapeTarget target : targets) {
             HttpRequest request = HttpRequest.newBuilder(target.uri()).timeout(config.apps().timeout())
                     .header("Accept", "text/plain;version=0.0.4").GET().build();
-            futures.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                    .thenApply(response -> {
+            long sent = System.nanoTime();
+            CompletableFuture<PrometheusTextParser.Result> scrape = http.sendAsync(request,
+                    HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
                         if (response.statusCode() / 100 != 2) {
-                            throw new IllegalStateException(target.uri() + " answered HTTP " + response.statusCode());
+                            throw new IllegalStateException("HTTP " + response.statusCode());
                         }
-                        return Map.entry(target, PrometheusTextParser.parse(response.body()));
-                    }));
+                        return PrometheusTextParser.parse(response.body());
+                    });
+            scrapes.add(scrape);
+            futures.add(scrape.handle((result, error) -> new TargetStatus(target, error == null,
+                    (System.nanoTime() - sent) / 1e9, error == null ? null : describe(error),
+                    error == null ? result.samples().size() : 0)));
         }
         Map<String, List<PrometheusTextParser.Sample>> byContainer = new java.util.TreeMap<>();
+        List<TargetStatus> statuses = new ArrayList<>();
         boolean allSucceeded = true;
         for (int i = 0; i < futures.size(); i++) {
+            TargetStatus status;
             try {
-                Map.Entry<ScrapeTarget, PrometheusTextParser.Result> result =
-                        futures.get(i).get(config.apps().timeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
-                byContainer.computeIfAbsent(result.getKey().containerId(), id -> new ArrayList<>())
-                        .addAll(result.getValue().samples());
+                status = futures.get(i).get(config.apps().timeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
             } catch (Exception e) {
+                scrapes.get(i).cancel(true);
+                status = new TargetStatus(targets.get(i), false, config.apps().timeout().toMillis() / 1000.0,
+                        "no answer within " + config.apps().timeout().toMillis() + " ms", 0);
+            }
+            statuses.add(status);
+            if (status.up()) {
+                byContainer.computeIfAbsent(targets.get(i).containerId(), id -> new ArrayList<>())
+                        .addAll(scrapes.get(i).join().samples());
+            } else {
                 allSucceeded = false;
-                futures.get(i).cancel(true);
-                LOG.debugf("app scrape of %s failed: %s", targets.get(i).uri(), e.toString());
+                LOG.debugf("app scrape of %s failed: %s", targets.get(i).uri(), status.error());
             }
         }
         latest.keySet().retainAll(targets.stream().map(ScrapeTarget::containerId).toList());
         byContainer.forEach((id, samples) -> latest.put(id, new Scrape(now, samples)));
+        targetStatuses = List.copyOf(statuses);
         outcomes = List.of(new CollectorOutcome("apps", (System.nanoTime() - start) / 1e9, allSucceeded));
+    }
+
+    /** A failure as one short line: the innermost cause's type and message. */
+    static String describe(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof java.util.concurrent.CompletionException
+                || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null || cause.getMessage().isBlank()
+                ? cause.getClass().getSimpleName()
+                : cause instanceof IllegalStateException ? cause.getMessage()
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        String line = message.replaceAll("\\s+", " ");
+        return line.length() <= 200 ? line : line.substring(0, 200);
+    }
+
+    /** How each target fared in the latest round. */
+    public List<TargetStatus> targetStatuses() {
+        return targetStatuses;
     }
 
     public Optional<Scrape> latest(String containerId) {

@@ -86,6 +86,13 @@ public interface MetricsConfig {
         /** {@code v1}, {@code v2}, or {@code auto} (v2 when the root has {@code cgroup.controllers}). */
         @WithDefault("auto")
         String cgroupVersion();
+
+        /**
+         * Proc file system whose {@code <pid>/net/dev} gives the network counters of a container
+         * (its processes' network namespace) and whose {@code self/ns/net} is the host namespace.
+         */
+        @WithDefault("/proc")
+        Path procfs();
     }
 
     /** Mesos agent access ({@code metrics.mesos.*}). */
@@ -98,6 +105,26 @@ public interface MetricsConfig {
         /** Time limit of one request to the agent. */
         @WithDefault("5s")
         Duration timeout();
+
+        /**
+         * How container statistics are asked of the agent: {@code v1} (the v1 operator API's
+         * {@code GET_CONTAINERS} on {@code POST /api/v1}, nested containers included) or
+         * {@code containers} (the legacy {@code GET /containers}).
+         */
+        @WithDefault("v1")
+        MesosApi api();
+
+        /**
+         * File holding the service account token (a JWT) sent to the agent as
+         * {@code Authorization: token=<jwt>}; read again before every call so a rotated token is
+         * used at once. Unset: no Authorization header (agents without authentication).
+         */
+        Optional<Path> tokenFile();
+    }
+
+    /** The two agent endpoints that report container statistics. */
+    enum MesosApi {
+        V1, CONTAINERS
     }
 
     /** Application scraping ({@code metrics.apps.*}); targets come from Mesos task labels, so it needs the mesos source. */
@@ -190,6 +217,14 @@ public interface MetricsConfig {
         /** Interval over which counters become rates and timers become percentiles. */
         @WithDefault("10s")
         Duration flushInterval();
+
+        /**
+         * How long a series may go without updates before it disappears from {@code /v0/…/app}
+         * and {@code /metrics} (checked at each flush); {@code 0s} keeps series forever. A counter
+         * that comes back starts its cumulative total from zero (a counter reset to Prometheus).
+         */
+        @WithDefault("5m")
+        Duration expiry();
 
         /** Percentiles reported for timers, histograms and distributions. */
         @WithDefault("50,90,99")

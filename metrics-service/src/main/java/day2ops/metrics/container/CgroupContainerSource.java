@@ -1,11 +1,13 @@
 package day2ops.metrics.container;
 
 import day2ops.metrics.Metric;
+import day2ops.metrics.collector.NetworkCollector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -17,6 +19,11 @@ import java.util.stream.Stream;
  * Container metrics read straight from the cgroup tree, no Mesos round trip: every directory
  * directly below {@code <root>/<hierarchy>} (v2) or {@code <root>/<controller>/<hierarchy>} (v1)
  * is a container whose id is the directory name.
+ *
+ * <p>Network counters: a container's network namespace is that of its processes, so
+ * {@code net.rx|tx.*} are read from {@code <procfs>/<pid>/net/dev} of a process of the
+ * container's cgroup, summed over its interfaces except loopback. A container sharing this
+ * service's network namespace (host networking) has no counters of its own and reports none.
  */
 public final class CgroupContainerSource implements ContainerSource {
 
@@ -32,15 +39,25 @@ public final class CgroupContainerSource implements ContainerSource {
 
     private static final double USER_HZ = 100.0;
 
+    /** {@code /proc/net/dev} counters → the container datapoints Mesos reports from the same counters. */
+    private static final Map<String, String> NET_NAMES = Map.of(
+            "network.in", "net.rx.bytes", "network.in.packets", "net.rx.packets",
+            "network.in.errors", "net.rx.errors", "network.in.dropped", "net.rx.dropped",
+            "network.out", "net.tx.bytes", "network.out.packets", "net.tx.packets",
+            "network.out.errors", "net.tx.errors", "network.out.dropped", "net.tx.dropped");
+
     private final Path root;
     private final String hierarchy;
     private final Version version;
+    private final Path procfs;
     private final Clock clock;
 
-    public CgroupContainerSource(Path root, String hierarchy, Version version, Clock clock) {
+    /** @param procfs the proc file system whose {@code <pid>/net/dev} gives a container's network counters */
+    public CgroupContainerSource(Path root, String hierarchy, Version version, Path procfs, Clock clock) {
         this.root = root;
         this.hierarchy = hierarchy;
         this.version = version;
+        this.procfs = procfs;
         this.clock = clock;
     }
 
@@ -52,12 +69,74 @@ public final class CgroupContainerSource implements ContainerSource {
     @Override
     public List<ContainerSample> containers() throws IOException {
         List<ContainerSample> samples = new ArrayList<>();
+        String ownNetNamespace = netNamespace(procfs.resolve("self"));
         for (String id : containerIds()) {
-            samples.add(new ContainerSample(ContainerMetadata.idOnly(id),
-                    version == Version.V2 ? readV2(root.resolve(hierarchy).resolve(id)) : readV1(id),
-                    clock.instant()));
+            Path procsFile = version == Version.V2 ? root.resolve(hierarchy).resolve(id).resolve("cgroup.procs")
+                    : firstExisting(v1("cpuacct", id).resolve("cgroup.procs"), v1("memory", id).resolve("cgroup.procs"));
+            String procs = CgroupFiles.readOrNull(procsFile);
+            List<Metric> metrics = new ArrayList<>(
+                    version == Version.V2 ? readV2(root.resolve(hierarchy).resolve(id), procs) : readV1(id, procs));
+            metrics.addAll(readNetwork(procs, ownNetNamespace));
+            samples.add(new ContainerSample(ContainerMetadata.idOnly(id), metrics, clock.instant()));
         }
         return samples;
+    }
+
+    /**
+     * The network counters of the first process of {@code procs} whose namespace can be read;
+     * none when that namespace is this service's own (host networking) or none can be read
+     * (processes gone, or the own namespace unknown, so host counters cannot be told apart).
+     */
+    private List<Metric> readNetwork(String procs, String ownNetNamespace) throws IOException {
+        if (procs == null || ownNetNamespace == null) {
+            return List.of();
+        }
+        for (String line : procs.split("\n")) {
+            String pid = line.trim();
+            if (pid.isEmpty()) {
+                continue;
+            }
+            Path process = procfs.resolve(pid);
+            String namespace = netNamespace(process);
+            if (namespace == null) {
+                continue;
+            }
+            if (namespace.equals(ownNetNamespace)) {
+                return List.of();
+            }
+            String netDev = CgroupFiles.readOrNull(process.resolve("net/dev"));
+            if (netDev != null) {
+                return containerNetwork(netDev);
+            }
+        }
+        return List.of();
+    }
+
+    /** The {@code net:[inode]} identity of a process's network namespace, or null when unreadable (gone). */
+    private static String netNamespace(Path process) {
+        try {
+            return Files.readSymbolicLink(process.resolve("ns/net")).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The container datapoints {@code net.rx|tx.bytes|packets|errors|dropped} of a container's
+     * {@code /proc/<pid>/net/dev}: every interface except {@code lo} summed (loopback traffic never
+     * leaves the container).
+     */
+    public static List<Metric> containerNetwork(String netDev) {
+        Map<String, Double> sums = new LinkedHashMap<>();
+        for (Metric metric : NetworkCollector.parseNetDev(netDev)) {
+            if (!"lo".equals(metric.tags().get("interface"))) {
+                sums.merge(NET_NAMES.get(metric.name()), metric.value(), Double::sum);
+            }
+        }
+        List<Metric> metrics = new ArrayList<>();
+        sums.forEach((name, value) -> metrics.add(
+                Metric.counter(name, name.endsWith(".bytes") ? "bytes" : "count", value)));
+        return metrics;
     }
 
     private TreeSet<String> containerIds() throws IOException {
@@ -80,13 +159,13 @@ public final class CgroupContainerSource implements ContainerSource {
         return root.resolve(controller).resolve(hierarchy).resolve(id);
     }
 
-    private List<Metric> readV1(String id) throws IOException {
+    private List<Metric> readV1(String id, String procs) throws IOException {
         Path cpuacct = v1("cpuacct", id);
         Path cpu = v1("cpu", id);
         Path memory = v1("memory", id);
         Path blkio = v1("blkio", id);
         return v1Metrics(
-                CgroupFiles.readOrNull(firstExisting(cpuacct.resolve("cgroup.procs"), memory.resolve("cgroup.procs"))),
+                procs,
                 CgroupFiles.readOrNull(firstExisting(cpuacct.resolve("tasks"), memory.resolve("tasks"))),
                 CgroupFiles.readOrNull(cpuacct.resolve("cpuacct.stat")),
                 CgroupFiles.readOrNull(cpu.resolve("cpu.stat")),
@@ -144,9 +223,9 @@ public final class CgroupContainerSource implements ContainerSource {
         return metrics;
     }
 
-    private List<Metric> readV2(Path dir) throws IOException {
+    private List<Metric> readV2(Path dir, String procs) throws IOException {
         return v2Metrics(
-                CgroupFiles.readOrNull(dir.resolve("cgroup.procs")),
+                procs,
                 CgroupFiles.readOrNull(dir.resolve("cgroup.threads")),
                 CgroupFiles.readOrNull(dir.resolve("cpu.stat")),
                 CgroupFiles.readOrNull(dir.resolve("cpu.max")),

@@ -1,24 +1,24 @@
 package day2ops.metrics.container;
 
 import day2ops.common.mesos.AgentContainer;
+import day2ops.common.mesos.AgentContainerV1;
 import day2ops.common.mesos.AgentState;
 import day2ops.common.mesos.MesosAgentClient;
 import day2ops.metrics.Metric;
+import day2ops.metrics.config.MetricsConfig;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Container metrics from the Mesos agent's {@code GET /containers}, with framework, executor,
- * task and labels joined from {@code GET /state} by container id.
+ * Container metrics from the Mesos agent — the v1 operator API's {@code GET_CONTAINERS} (nested
+ * containers included) or the legacy {@code GET /containers} — with framework, executor, task and
+ * labels joined from {@code GET /state} by container id.
  */
 public final class MesosContainerSource implements ContainerSource {
 
@@ -55,14 +55,12 @@ public final class MesosContainerSource implements ContainerSource {
             new Mapping("net_tx_bytes", "net.tx.bytes", "bytes", true));
 
     private final MesosAgentClient client;
+    private final MetricsConfig.MesosApi api;
     private final Clock clock;
 
-    public MesosContainerSource(URI agentUrl, Duration timeout, Clock clock) {
-        this(new MesosAgentClient(agentUrl, timeout, Optional.empty()), clock);
-    }
-
-    MesosContainerSource(MesosAgentClient client, Clock clock) {
+    public MesosContainerSource(MesosAgentClient client, MetricsConfig.MesosApi api, Clock clock) {
         this.client = client;
+        this.api = api;
         this.clock = clock;
     }
 
@@ -73,7 +71,46 @@ public final class MesosContainerSource implements ContainerSource {
 
     @Override
     public List<ContainerSample> containers() throws IOException {
-        return join(client.containers(), client.state(), clock.instant());
+        return switch (api) {
+            case V1 -> joinV1(client.getContainers(true, false), client.state(), clock.instant());
+            case CONTAINERS -> join(client.containers(), client.state(), clock.instant());
+        };
+    }
+
+    /**
+     * Joins v1 {@code GET_CONTAINERS} with {@code /state}; pure. A nested container (a task of a
+     * pod) takes framework, executor and application from its executor's container, which is what
+     * {@code /state} names; its task and labels stay unknown, since an executor runs several.
+     */
+    public static List<ContainerSample> joinV1(List<AgentContainerV1> containers, AgentState state, Instant now) {
+        Map<String, ContainerMetadata> metadata = metadataByContainer(state);
+        List<ContainerSample> samples = new ArrayList<>();
+        for (AgentContainerV1 container : containers) {
+            if (container.containerId() == null || container.containerId().value() == null) {
+                continue;
+            }
+            String id = container.containerId().value();
+            ContainerMetadata known = metadata.get(id);
+            if (known == null) {
+                ContainerMetadata executor = metadata.get(container.containerId().rootValue());
+                known = executor != null
+                        ? new ContainerMetadata(id, executor.executorId(), executor.frameworkId(),
+                                executor.frameworkName(), executor.frameworkRole(), executor.frameworkPrincipal(),
+                                null, null, null, executor.appId())
+                        : new ContainerMetadata(id, container.executorIdValue(), container.frameworkIdValue(),
+                                null, null, null, null, null, null, null);
+            }
+            samples.add(sample(known, container.resourceStatistics(), now));
+        }
+        return samples;
+    }
+
+    private static ContainerSample sample(ContainerMetadata metadata, Map<String, Object> statistics, Instant now) {
+        Map<String, Object> present = statistics == null ? Map.of() : statistics;
+        Instant timestamp = present.get("timestamp") instanceof Number seconds && seconds.doubleValue() > 0
+                ? Instant.ofEpochMilli((long) (seconds.doubleValue() * 1000))
+                : now;
+        return new ContainerSample(metadata, statisticsToMetrics(present), timestamp);
     }
 
     /** Joins {@code /containers} with {@code /state}; pure, so recorded responses test it. */
@@ -86,11 +123,7 @@ public final class MesosContainerSource implements ContainerSource {
                 known = new ContainerMetadata(container.containerId(), container.executorId(), container.frameworkId(),
                         null, null, null, null, null, null, null);
             }
-            Map<String, Object> statistics = container.statistics() == null ? Map.of() : container.statistics();
-            Instant timestamp = statistics.get("timestamp") instanceof Number seconds
-                    ? Instant.ofEpochMilli((long) (seconds.doubleValue() * 1000))
-                    : now;
-            samples.add(new ContainerSample(known, statisticsToMetrics(statistics), timestamp));
+            samples.add(sample(known, container.statistics(), now));
         }
         return samples;
     }

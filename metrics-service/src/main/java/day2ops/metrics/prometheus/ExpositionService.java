@@ -59,6 +59,13 @@ public class ExpositionService {
                 AppFormats.expose(scrape, ContainerDimensions.labels(metadata), out);
             }
         });
+        for (AppScrapeService.TargetStatus status : apps.targetStatuses()) {
+            ContainerMetadata metadata = containers.container(status.target().containerId())
+                    .map(ContainerSample::metadata).orElse(ContainerMetadata.idOnly(status.target().containerId()));
+            if (mayRead.test(metadata)) {
+                AppFormats.exposeStatus(status, ContainerDimensions.labels(metadata), out);
+            }
+        }
         if (statsd.enabled()) {
             StatsdServer server = statsd.server();
             for (StatsdListener listener : server.listenersWithRetired()) {

@@ -6,6 +6,7 @@ import day2ops.metrics.container.CgroupContainerSource;
 import day2ops.metrics.container.ContainerMerge;
 import day2ops.metrics.container.ContainerSample;
 import day2ops.metrics.container.ContainerSource;
+import day2ops.metrics.container.MesosAgentClients;
 import day2ops.metrics.container.MesosContainerSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -65,10 +66,10 @@ public class ContainerMetricsService {
                                 "metrics.containers.cgroup-version must be v1, v2 or auto, not '" + version + "'");
                     };
                     sources.add(new CgroupContainerSource(containers.cgroupRoot(), containers.cgroupHierarchy(), v,
-                            Clock.systemUTC()));
+                            containers.procfs(), Clock.systemUTC()));
                 }
-                case "mesos" -> sources.add(new MesosContainerSource(config.mesos().agentUrl(), config.mesos().timeout(),
-                        Clock.systemUTC()));
+                case "mesos" -> sources.add(new MesosContainerSource(MesosAgentClients.create(config.mesos()),
+                        config.mesos().api(), Clock.systemUTC()));
                 default -> throw new IllegalArgumentException(
                         "unknown container source '" + name + "'; known: cgroups, mesos, none");
             }

@@ -24,6 +24,9 @@ import java.util.TreeMap;
  *       cumulative count and sum a Prometheus summary needs;</li>
  *   <li>sets: distinct members in the last interval.</li>
  * </ul>
+ * A series not updated for the expiry duration is dropped at the next flush, all its state with
+ * it: a counter that comes back later starts its cumulative total from zero again, which
+ * Prometheus' {@code rate()} and {@code increase()} read as a counter reset.
  * Thread-safe: the listener adds, the flusher flushes.
  */
 public final class StatsdAggregator {
@@ -63,15 +66,28 @@ public final class StatsdAggregator {
     private final Map<Key, Sampled> sampled = new HashMap<>();
     private final Map<Key, Set<String>> sets = new HashMap<>();
     private final Set<Key> seenSets = new HashSet<>();
+    /** Keys updated in the current interval. */
+    private final Set<Key> touched = new HashSet<>();
+    /** End of the last interval in which each key was updated. */
+    private final Map<Key, Instant> lastUpdated = new HashMap<>();
+    private final Duration expiry;
     private Instant windowStart;
 
+    /** An aggregator whose series never expire. */
     public StatsdAggregator(List<Double> percentiles, Instant start) {
+        this(percentiles, Duration.ZERO, start);
+    }
+
+    /** @param expiry how long a series may go without updates before it is dropped; zero or negative: never */
+    public StatsdAggregator(List<Double> percentiles, Duration expiry, Instant start) {
         this.percentiles = List.copyOf(percentiles);
+        this.expiry = expiry;
         this.windowStart = start;
     }
 
     public synchronized void add(StatsdSample sample) {
         Key key = new Key(sample.name(), canonical(sample.type()), sample.tags());
+        touched.add(key);
         double weight = 1.0 / sample.sampleRate();
         switch (key.type()) {
             case COUNTER -> {
@@ -96,6 +112,7 @@ public final class StatsdAggregator {
 
     /** Closes the current interval at {@code now}: returns its snapshot and starts the next interval. */
     public synchronized StatsdSnapshot flush(Instant now) {
+        expire(now);
         double seconds = Math.max(Duration.between(windowStart, now).toMillis() / 1000.0, 0.001);
         List<StatsdSnapshot.Series> series = new ArrayList<>();
         counters.forEach((key, counter) -> {
@@ -117,6 +134,30 @@ public final class StatsdAggregator {
         StatsdSnapshot snapshot = new StatsdSnapshot(now, series);
         windowStart = now;
         return snapshot;
+    }
+
+    /** Drops the series whose last update lies more than the expiry before {@code now}. */
+    private void expire(Instant now) {
+        for (Key key : touched) {
+            lastUpdated.put(key, now);
+        }
+        touched.clear();
+        if (expiry.isZero() || expiry.isNegative()) {
+            return;
+        }
+        Instant cutoff = now.minus(expiry);
+        lastUpdated.entrySet().removeIf(entry -> {
+            if (!entry.getValue().isBefore(cutoff)) {
+                return false;
+            }
+            Key key = entry.getKey();
+            counters.remove(key);
+            gauges.remove(key);
+            sampled.remove(key);
+            sets.remove(key);
+            seenSets.remove(key);
+            return true;
+        });
     }
 
     private StatsdSnapshot.Series summarize(Key key, Sampled s) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -37,6 +38,7 @@ public final class StatsdServer implements AutoCloseable {
     private static final int MAX_DATAGRAM = 65_535;
 
     private final List<Double> percentiles;
+    private final Duration expiry;
     private final int receiveBufferBytes;
     private final Path procfs;
     private final Clock clock;
@@ -51,8 +53,16 @@ public final class StatsdServer implements AutoCloseable {
     private volatile boolean running = true;
     private long lastMalformedLog;
 
+    /** A server whose series never expire. */
     public StatsdServer(List<Double> percentiles, int receiveBufferBytes, Path procfs, Clock clock) throws IOException {
+        this(percentiles, Duration.ZERO, receiveBufferBytes, procfs, clock);
+    }
+
+    /** @param expiry how long a series may go without updates before it disappears; zero: never */
+    public StatsdServer(List<Double> percentiles, Duration expiry, int receiveBufferBytes, Path procfs, Clock clock)
+            throws IOException {
         this.percentiles = List.copyOf(percentiles);
+        this.expiry = expiry;
         this.receiveBufferBytes = receiveBufferBytes;
         this.procfs = procfs;
         this.clock = clock;
@@ -85,7 +95,7 @@ public final class StatsdServer implements AutoCloseable {
         }
         InetSocketAddress bound = (InetSocketAddress) channel.getLocalAddress();
         StatsdListener listener = new StatsdListener(id, channel, bound,
-                new StatsdAggregator(percentiles, clock.instant()), StatsdSnapshot.empty(clock.instant()));
+                new StatsdAggregator(percentiles, expiry, clock.instant()), StatsdSnapshot.empty(clock.instant()));
         if (listeners.putIfAbsent(id, listener) != null) {
             channel.close();
             throw new IllegalStateException("listener " + id + " exists");

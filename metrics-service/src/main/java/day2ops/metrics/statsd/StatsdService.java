@@ -34,7 +34,8 @@ public class StatsdService {
         if (!config.enabled()) {
             return;
         }
-        server = new StatsdServer(config.percentiles(), config.receiveBufferBytes(), metrics.procfs(), Clock.systemUTC());
+        server = new StatsdServer(config.percentiles(), config.expiry(), config.receiveBufferBytes(), metrics.procfs(),
+                Clock.systemUTC());
         StatsdListener node = server.open(StatsdServer.NODE, config.host(), config.port());
         LOG.infof("StatsD node listener on udp://%s:%d", node.address().getHostString(), node.port());
         registry = new StatsdContainerRegistry(server, config.stateFile(), config.containerHost(),

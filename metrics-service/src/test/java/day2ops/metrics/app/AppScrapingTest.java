@@ -3,6 +3,9 @@ package day2ops.metrics.app;
 import static day2ops.metrics.testing.Requests.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import day2ops.common.auth.Permissions;
 import day2ops.common.testing.TestKeyResource;
@@ -14,7 +17,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The task "web" labels a port DCOS_METRICS_FORMAT=prometheus; its endpoint runs on loopback. */
+/**
+ * The task "web" labels a port DCOS_METRICS_FORMAT=prometheus, its endpoint runs on loopback; the
+ * task "db" asks for scraping too, and its endpoint answers HTTP 500.
+ */
 @QuarkusTest
 @WithTestResource(TestKeyResource.class)
 @WithTestResource(RecordedMesosAgent.class)
@@ -55,5 +61,49 @@ class AppScrapingTest {
                 .body(containsString("# TYPE request_seconds histogram\n"))
                 .body(containsString("request_seconds_bucket{container_id=\"" + WEB))
                 .body(containsString("day2ops_collector_success{collector=\"apps\"} 0\n"));
+    }
+
+    private static final String DB = "0a1b2c3d-0000-4000-8000-00000000db01";
+
+    /** The exposition line of {@code family} for container {@code id}, or null. */
+    private static String line(String exposition, String family, String id) {
+        return exposition.lines().filter(l -> l.startsWith(family + "{") && l.contains("container_id=\"" + id + "\""))
+                .findFirst().orElse(null);
+    }
+
+    @Test
+    void failingTargetIsReportedDownWithItsErrorWhileTheOthersAreServed() {
+        String body = as(Permissions.SUPERUSER).get("/metrics").then().statusCode(200).extract().asString();
+        String dbUp = line(body, "day2ops_app_scrape_up", DB);
+        assertNotNull(dbUp, body);
+        assertTrue(dbUp.endsWith(" 0") && dbUp.contains("target=\"http://127.0.0.3:"), dbUp);
+        String dbError = line(body, "day2ops_app_scrape_error_info", DB);
+        assertNotNull(dbError, body);
+        assertTrue(dbError.contains("error=\"HTTP 500\"") && dbError.endsWith(" 1"), dbError);
+        assertNotNull(line(body, "day2ops_app_scrape_duration_seconds", DB), body);
+
+        String webUp = line(body, "day2ops_app_scrape_up", WEB);
+        assertNotNull(webUp, body);
+        assertTrue(webUp.endsWith(" 1") && webUp.contains("/custom/metrics"), webUp);
+        assertTrue(line(body, "day2ops_app_scrape_samples", WEB).endsWith(" 6"), line(body, "day2ops_app_scrape_samples", WEB));
+        assertNull(line(body, "day2ops_app_scrape_error_info", WEB), "no error for a target that is up");
+        as(Permissions.SUPERUSER).get("/v0/containers/" + WEB + "/app").then().statusCode(200);
+    }
+
+    @Test
+    void callerWithoutTheAppPermissionSeesNoneOfItsAppMetrics() {
+        String other = Permissions.appSandbox("/other");
+        as(Permissions.SYSTEM_METRICS, other).get("/v0/containers/" + WEB + "/app").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", containsString(Permissions.appSandbox("/team/web")));
+        as(Permissions.SYSTEM_METRICS, other).get("/v0/containers/" + WEB + "/app/orders_total").then().statusCode(403);
+
+        String body = as(Permissions.SYSTEM_METRICS, other).get("/metrics").then().statusCode(200).extract().asString();
+        assertTrue(!body.contains("orders_total") && !body.contains("queue_depth"), "another app's samples leaked");
+        assertNull(line(body, "day2ops_app_scrape_up", WEB), "another app's scrape status leaked");
+        assertNotNull(line(body, "day2ops_app_scrape_up", DB), "own app's scrape status shown");
+
+        String routeOnly = as(Permissions.SYSTEM_METRICS).get("/metrics").then().statusCode(200).extract().asString();
+        assertTrue(!routeOnly.contains("day2ops_app_scrape_up{") && !routeOnly.contains("orders_total"), routeOnly);
     }
 }

@@ -44,7 +44,7 @@ class CgroupLiveTest {
                 }
             }
             CgroupContainerSource source = new CgroupContainerSource(ROOT, hierarchy, CgroupContainerSource.Version.V1,
-                    Clock.systemUTC());
+                    Path.of("/proc"), Clock.systemUTC());
             Map<String, Double> idle = values(source);
             assertEquals(0.0, idle.get("processes"));
 
@@ -78,7 +78,7 @@ class CgroupLiveTest {
                 return;
             }
             CgroupContainerSource source = new CgroupContainerSource(unified, hierarchy,
-                    CgroupContainerSource.Version.V2, Clock.systemUTC());
+                    CgroupContainerSource.Version.V2, Path.of("/proc"), Clock.systemUTC());
             assertEquals(0.0, values(source).get("processes"));
             burnInside(List.of(dir), () -> {
                 Map<String, Double> busy = values(source);

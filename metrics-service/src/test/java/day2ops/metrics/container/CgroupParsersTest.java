@@ -6,15 +6,84 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import day2ops.metrics.Metric;
 import day2ops.metrics.MetricType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CgroupParsersTest {
 
+    /** A container's /proc/<pid>/net/dev: loopback, its veth end, and a second network. */
+    static final String CONTAINER_NET_DEV = """
+            Inter-|   Receive                                                |  Transmit
+             face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed
+                lo:  900000    5000    0    0    0     0          0         0   900000    5000    0    0    0     0       0          0
+              eth0:  102400     800    1    2    0     0          0         0   204800     900    3    4    0     0       0          0
+              net1:    1000      10    0    1    0     0          0         0     2000      20    0    0    0     0       0          0
+            """;
+
+    @TempDir
+    Path tempDir;
+
     private static Map<String, Double> byName(List<Metric> metrics) {
         return metrics.stream().collect(Collectors.toMap(Metric::name, Metric::value));
+    }
+
+    @Test
+    void containerNetworkSumsEveryInterfaceButLoopbackRxFromRxTxFromTx() {
+        List<Metric> metrics = CgroupContainerSource.containerNetwork(CONTAINER_NET_DEV);
+        assertEquals(Map.of("net.rx.bytes", 103400.0, "net.rx.packets", 810.0, "net.rx.errors", 1.0,
+                "net.rx.dropped", 3.0, "net.tx.bytes", 206800.0, "net.tx.packets", 920.0, "net.tx.errors", 3.0,
+                "net.tx.dropped", 4.0), byName(metrics));
+        assertTrue(metrics.stream().allMatch(m -> m.type() == MetricType.COUNTER));
+        assertEquals("bytes", metrics.stream().filter(m -> m.name().equals("net.tx.bytes")).findFirst().orElseThrow().unit());
+        assertEquals("count", metrics.stream().filter(m -> m.name().equals("net.rx.dropped")).findFirst().orElseThrow().unit());
+    }
+
+    @Test
+    void containerWithOnlyLoopbackHasZeroCounters() {
+        String onlyLo = CONTAINER_NET_DEV.lines().filter(l -> !l.contains("eth0") && !l.contains("net1"))
+                .collect(Collectors.joining("\n"));
+        assertEquals(0.0, byName(CgroupContainerSource.containerNetwork(onlyLo)).getOrDefault("net.rx.bytes", 0.0));
+    }
+
+    @Test
+    void networkCountersComeFromAProcessInTheContainersOwnNamespaceOnly() throws IOException {
+        Path cgroups = tempDir.resolve("cgroup");
+        Path proc = tempDir.resolve("proc");
+        // isolated: its first PID is gone, the second lives in a namespace of its own
+        Files.createDirectories(cgroups.resolve("mesos/isolated"));
+        Files.writeString(cgroups.resolve("mesos/isolated/cgroup.procs"), "99\n100\n");
+        // host-networked: its process shares the service's namespace
+        Files.createDirectories(cgroups.resolve("mesos/host-networked"));
+        Files.writeString(cgroups.resolve("mesos/host-networked/cgroup.procs"), "200\n");
+        namespace(proc.resolve("self"), "net:[4026531840]");
+        namespace(proc.resolve("100"), "net:[4026532999]");
+        Files.writeString(proc.resolve("100/net/dev"), CONTAINER_NET_DEV);
+        namespace(proc.resolve("200"), "net:[4026531840]");
+        Files.writeString(proc.resolve("200/net/dev"), CONTAINER_NET_DEV);
+
+        CgroupContainerSource source = new CgroupContainerSource(cgroups, "mesos", CgroupContainerSource.Version.V2,
+                proc, Clock.systemUTC());
+        Map<String, Map<String, Double>> byContainer = source.containers().stream()
+                .collect(Collectors.toMap(ContainerSample::containerId, sample -> byName(sample.metrics())));
+
+        assertEquals(103400.0, byContainer.get("isolated").get("net.rx.bytes"));
+        assertEquals(920.0, byContainer.get("isolated").get("net.tx.packets"));
+        assertFalse(byContainer.get("host-networked").containsKey("net.rx.bytes"),
+                "a host-networked container must not report the host's counters");
+        assertEquals(1.0, byContainer.get("host-networked").get("processes"));
+    }
+
+    private static void namespace(Path process, String identity) throws IOException {
+        Files.createDirectories(process.resolve("ns"));
+        Files.createDirectories(process.resolve("net"));
+        Files.createSymbolicLink(process.resolve("ns/net"), Path.of(identity));
     }
 
     @Test

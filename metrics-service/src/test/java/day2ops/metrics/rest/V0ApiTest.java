@@ -36,6 +36,8 @@ class V0ApiTest {
     static final String RFC3339_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z";
     static final String WEB = "f84ce3a5-8a5e-4a3b-9a4f-0c1d2e3f4a5b";
     static final String DB = "0a1b2c3d-0000-4000-8000-00000000db01";
+    /** A nested container under DB's executor container, known only to v1 GET_CONTAINERS. */
+    static final String DB_NESTED = "5c6d7e8f-1111-4222-8333-00000000db02";
 
     @Inject
     NodeMetricsService node;
@@ -101,7 +103,21 @@ class V0ApiTest {
         as(Permissions.SYSTEM_METRICS, Permissions.appSandbox("/team")).get("/v0/containers").then().statusCode(200)
                 .body("$", containsInAnyOrder(WEB));
         as(Permissions.SUPERUSER).get("/v0/containers").then().statusCode(200)
-                .body("$", containsInAnyOrder(WEB, DB));
+                .body("$", containsInAnyOrder(WEB, DB, DB_NESTED));
+    }
+
+    @Test
+    void nestedContainerFromV1TakesItsExecutorsFrameworkAndApplication() {
+        as(Permissions.SYSTEM_METRICS, Permissions.appSandbox("/other/db")).get("/v0/containers/" + DB_NESTED).then()
+                .statusCode(200)
+                .body("datapoints.find { it.name == 'cpus.user.time' }.value", equalTo(0.4f))
+                .body("datapoints.find { it.name == 'threads' }.value", equalTo(3))
+                .body("dimensions.container_id", equalTo(DB_NESTED))
+                .body("dimensions.executor_id", equalTo("other_db.7f4d6680-badb-11ee-8c90-0242ac120002"))
+                .body("dimensions.framework_name", equalTo("marathon"))
+                .body("dimensions.task_name", nullValue());
+        as(Permissions.SYSTEM_METRICS, Permissions.appSandbox("/team")).get("/v0/containers/" + DB_NESTED).then()
+                .statusCode(403);
     }
 
     @Test
@@ -114,8 +130,11 @@ class V0ApiTest {
                 .body("datapoints.find { it.name == 'cpus.limit' }.value", equalTo(1.1f))
                 .body("datapoints.find { it.name == 'mem.limit' }.value", equalTo(167772160))
                 .body("datapoints.find { it.name == 'threads' }.value", equalTo(5))
-                .body("datapoints.find { it.name == 'net.rx.bytes' }.value", equalTo(102400))
-                .body("datapoints.find { it.name == 'net.tx.errors' }.value", equalTo(2))
+                // net.* from the cgroups source (first in priority): the container's own namespace, lo excluded
+                .body("datapoints.find { it.name == 'net.rx.bytes' }.value", equalTo(55000))
+                .body("datapoints.find { it.name == 'net.tx.packets' }.value", equalTo(510))
+                .body("datapoints.find { it.name == 'net.rx.dropped' }.value", equalTo(1))
+                .body("datapoints.find { it.name == 'net.tx.errors' }.value", equalTo(0))
                 .body("datapoints.find { it.name == 'disk.used' }.unit", equalTo("bytes"))
                 .body("datapoints.name", not(hasItem("mem.soft.limit")))
                 .body("dimensions.container_id", equalTo(WEB))

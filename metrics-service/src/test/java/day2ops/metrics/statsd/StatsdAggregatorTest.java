@@ -3,6 +3,7 @@ package day2ops.metrics.statsd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,41 @@ class StatsdAggregatorTest {
         StatsdSnapshot idle = aggregator.flush(T0.plusSeconds(30));
         assertEquals(0.0, series(idle, "hits", StatsdType.COUNTER).count());
         assertEquals(8.0, series(idle, "hits", StatsdType.COUNTER).total());
+    }
+
+    private static boolean has(StatsdSnapshot snapshot, String name) {
+        return snapshot.series().stream().anyMatch(s -> s.key().name().equals(name));
+    }
+
+    @Test
+    void idleSeriesExpireAndACounterComingBackStartsItsTotalAfresh() throws Exception {
+        StatsdAggregator expiring = new StatsdAggregator(List.of(50.0), Duration.ofMinutes(5), T0);
+        for (String line : List.of("hits:4|c", "queue:7|g", "lat:3|ms", "users:a|s")) {
+            StatsdParser.parseLine(line).forEach(expiring::add);
+        }
+        StatsdSnapshot first = expiring.flush(T0.plusSeconds(10));
+        assertEquals(4, first.series().size());
+
+        // Idle but within the expiry: still reported, the counter's total kept.
+        StatsdSnapshot idle = expiring.flush(T0.plus(Duration.ofMinutes(5)).plusSeconds(10));
+        assertEquals(4.0, series(idle, "hits", StatsdType.COUNTER).total());
+        assertEquals(7.0, series(idle, "queue", StatsdType.GAUGE).value());
+
+        StatsdParser.parseLine("queue:8|g").forEach(expiring::add);
+        StatsdSnapshot expired = expiring.flush(T0.plus(Duration.ofMinutes(5)).plusSeconds(20));
+        assertTrue(!has(expired, "hits") && !has(expired, "lat") && !has(expired, "users"), expired.toString());
+        assertEquals(8.0, series(expired, "queue", StatsdType.GAUGE).value(), "updated series stay");
+
+        StatsdParser.parseLine("hits:2|c").forEach(expiring::add);
+        StatsdSnapshot back = expiring.flush(T0.plus(Duration.ofMinutes(5)).plusSeconds(30));
+        assertEquals(2.0, series(back, "hits", StatsdType.COUNTER).total(), "a returning counter restarts from zero");
+    }
+
+    @Test
+    void seriesNeverExpireWithoutAnExpiry() throws Exception {
+        send("hits:4|c");
+        aggregator.flush(T0.plusSeconds(10));
+        assertEquals(4.0, series(aggregator.flush(T0.plus(Duration.ofDays(30))), "hits", StatsdType.COUNTER).total());
     }
 
     @Test

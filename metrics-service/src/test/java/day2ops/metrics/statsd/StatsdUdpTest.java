@@ -10,7 +10,12 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import day2ops.metrics.prometheus.Exposition;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +66,73 @@ class StatsdUdpTest {
     private static StatsdSnapshot.Series series(StatsdSnapshot snapshot, String name) {
         return snapshot.series().stream().filter(s -> s.key().name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + name + " in " + snapshot));
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class ManualClock extends Clock {
+        private volatile Instant now = Instant.parse("2026-11-21T12:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
+    void idleSeriesDisappearFromAppDatapointsAndExpositionAfterTheExpiry() throws Exception {
+        ManualClock clock = new ManualClock();
+        try (StatsdServer expiring = new StatsdServer(List.of(50.0), Duration.ofMinutes(5), 1 << 16, Path.of("/proc"),
+                clock)) {
+            StatsdListener listener = expiring.open("ctr-expiry", "127.0.0.1", 0);
+            send(listener.port(), "jobs.done:3|c\nworkers:4|g");
+            awaitTrue(() -> listener.packetsReceived() == 1, "1 packet");
+            clock.advance(Duration.ofSeconds(10));
+            expiring.flushAll();
+            assertTrue(names(listener).containsAll(List.of("jobs.done", "jobs.done.total", "workers")), names(listener).toString());
+            assertTrue(exposition(listener).contains("jobs_done_total 3"), exposition(listener));
+
+            // Only the gauge keeps being updated; six minutes later the counter is gone.
+            for (int minute = 1; minute <= 6; minute++) {
+                send(listener.port(), "workers:" + (4 + minute) + "|g");
+                long expected = 1 + minute;
+                awaitTrue(() -> listener.packetsReceived() == expected, expected + " packets");
+                clock.advance(Duration.ofMinutes(1));
+                expiring.flushAll();
+            }
+            assertEquals(List.of("workers"), names(listener));
+            String text = exposition(listener);
+            assertTrue(!text.contains("jobs_done") && text.contains("workers 10"), text);
+
+            send(listener.port(), "jobs.done:2|c");
+            awaitTrue(() -> listener.packetsReceived() == 8, "8 packets");
+            clock.advance(Duration.ofSeconds(10));
+            expiring.flushAll();
+            assertTrue(exposition(listener).contains("jobs_done_total 2"), exposition(listener));
+        }
+    }
+
+    private static List<String> names(StatsdListener listener) {
+        return StatsdFormats.datapoints(listener.latest(), Map.of()).stream().map(d -> d.name()).distinct().toList();
+    }
+
+    private static String exposition(StatsdListener listener) {
+        Exposition out = new Exposition();
+        StatsdFormats.expose(listener.latest(), Map.of(), out);
+        return out.render();
     }
 
     @Test
