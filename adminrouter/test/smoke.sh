@@ -48,6 +48,17 @@ for route in /system/v1/logs /system/v1/metrics /system/v1/debug; do
   check "$route/ reaches the service as operator" '"uid":"operator"' "$(grep -o '"uid":"[^"]*"' <<<"$body")"
 done
 
+# Cluster health on the master: the suite's diagnostics service lists itself as the cluster's only node and
+# pulls it over the node plane with its service-account token (a refused token would show in "error").
+body=$(curl -s --max-time 30 -H "Authorization: token=$operator" "$base/system/health/v1/nodes?cache=0")
+check "/system/health/v1/nodes lists this node as master" '"host_ip":"127.0.0.1","health":' \
+  "$(grep -o '"host_ip":"127.0.0.1","health":' <<<"$body")"
+check "/system/health/v1/nodes role" '"role":"master"' "$(grep -o '"role":"master"' <<<"$body")"
+check "/system/health/v1/nodes: the node accepted the service-account token" "" \
+  "$(grep -o 'refused the service account token\|cannot read the service account token' <<<"$body")"
+check "/system/health/v1/nodes without permission" 403 \
+  "$(status -H "Authorization: token=$outsider" "$base/system/health/v1/nodes")"
+
 # Agent routing through the cluster directory (the launcher lists this node as agent "local").
 check "/system/v1/agent/local/metrics/v0/... reaches this node" 200 \
   "$(status -H "Authorization: token=$operator" "$base/system/v1/agent/local/metrics/v0/ping")"

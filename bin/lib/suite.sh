@@ -58,6 +58,11 @@ ensure_keys_and_token() {
   "$DAY2OPS_ROOT/bin/day2" token --private-key "$keys/private.pem" --uid operator --superuser --ttl 12h \
     > "$DAY2OPS_STATE_DIR/operator.token"
   chmod 600 "$DAY2OPS_STATE_DIR/operator.token"
+  # The diagnostics master's service account: it pulls every node's health over the node plane with it.
+  mkdir -p "$DAY2OPS_STATE_DIR/diagnostics" && chmod 700 "$DAY2OPS_STATE_DIR/diagnostics"
+  "$DAY2OPS_ROOT/bin/day2" token --private-key "$keys/private.pem" --uid dcos_diagnostics_master \
+    --permission dcos:adminrouter:ops:system-health --ttl 12h > "$DAY2OPS_STATE_DIR/diagnostics/service-account.token"
+  chmod 600 "$DAY2OPS_STATE_DIR/diagnostics/service-account.token"
 }
 
 start_services() {
@@ -71,6 +76,12 @@ start_services() {
       export QUARKUS_HTTP_PORT=$port
       export MP_JWT_VERIFY_PUBLICKEY_LOCATION=$DAY2OPS_STATE_DIR/keys/public.pem
       export DIAGNOSTICS_BUNDLE_DIR=$DAY2OPS_STATE_DIR/diagnostics/bundles
+      if [ "$service" = diagnostics ]; then
+        # Single node: this node is the master, and the cluster it pulls health from is itself.
+        export DIAGNOSTICS_NODE_ROLE=master DIAGNOSTICS_NODE_IP=127.0.0.1 \
+          DIAGNOSTICS_CLUSTER_NODES="master:127.0.0.1:$port" \
+          DIAGNOSTICS_CLUSTER_SERVICE_ACCOUNT_TOKEN_FILE=$DAY2OPS_STATE_DIR/diagnostics/service-account.token
+      fi
       # shellcheck disable=SC2086
       start_process "$service" "$DAY2OPS_LOG_DIR/$service.log" \
         java $java_opts -jar "$DAY2OPS_ROOT/$service-service/target/quarkus-app/quarkus-run.jar"

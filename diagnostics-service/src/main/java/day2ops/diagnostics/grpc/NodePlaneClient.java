@@ -2,9 +2,13 @@ package day2ops.diagnostics.grpc;
 
 import day2ops.diagnostics.NodeHealth;
 import day2ops.diagnostics.UnitHealth;
+import day2ops.diagnostics.checks.CheckResult;
+import day2ops.diagnostics.checks.ChecksReport;
+import day2ops.diagnostics.v1.ChecksReply;
 import day2ops.diagnostics.v1.HealthRequest;
 import day2ops.diagnostics.v1.NodeDiagnosticsGrpc;
 import day2ops.diagnostics.v1.NodeHealthReply;
+import day2ops.diagnostics.v1.RunChecksRequest;
 import day2ops.diagnostics.v1.UnitHealthReply;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
@@ -18,7 +22,10 @@ import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -73,6 +80,19 @@ public final class NodePlaneClient implements AutoCloseable {
         }
         return new NodeHealth(units, reply.getHostname(), reply.getIp(), reply.getDcosVersion(), reply.getNodeRole(),
                 reply.getMesosId(), reply.getDcosDiagnosticsVersion());
+    }
+
+    /**
+     * Runs the node's node checks (all of its role when {@code names} is empty); {@code NOT_FOUND} names unknown
+     * checks, {@code FAILED_PRECONDITION} a checks config the node cannot read.
+     */
+    public ChecksReport runChecks(List<String> names) {
+        ChecksReply reply = stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .runChecks(RunChecksRequest.newBuilder().addAllCheck(names).build());
+        Map<String, CheckResult> checks = new LinkedHashMap<>();
+        new TreeMap<>(reply.getChecksMap()).forEach((name, outcome) ->
+                checks.put(name, new CheckResult(outcome.getOutput(), outcome.getStatus())));
+        return new ChecksReport(reply.getStatus(), checks);
     }
 
     @Override

@@ -177,7 +177,7 @@ class NodeHealthOnSystemdTest {
     @Test
     void nodePlaneRejectsMissingTokensAndMissingPermission() throws Exception {
         // Quarkus gRPC on the shared HTTP server answers a call without token PERMISSION_DENIED (not UNAUTHENTICATED).
-        try (NodePlaneClient anonymous = new NodePlaneClient("127.0.0.1", port, null, Duration.ofSeconds(30))) {
+        try (NodePlaneClient anonymous = new NodePlaneClient("127.0.0.1", port, (String) null, Duration.ofSeconds(30))) {
             StatusRuntimeException e = assertThrows(StatusRuntimeException.class, anonymous::health);
             assertEquals(Status.Code.PERMISSION_DENIED, e.getStatus().getCode(), e.toString());
         }
