@@ -48,6 +48,11 @@ step "unit and Quarkus tests: ./mvnw install"
   | grep --line-buffered -E '^\[INFO\] (Building |Tests run:|BUILD)|^\[ERROR\]'
 [ "${PIPESTATUS[0]}" -eq 0 ] || failed_steps+=("maven")
 
+step "day2 task exec -it in a real terminal (debug-service/src/test/shell/exec-tty-in-tmux.sh)"
+"$DAY2OPS_ROOT/debug-service/src/test/shell/exec-tty-in-tmux.sh" > "$DAY2OPS_LOG_DIR/exec-tty.log" 2>&1
+[ $? -eq 0 ] || failed_steps+=("exec-tty")
+tail -n 8 "$DAY2OPS_LOG_DIR/exec-tty.log"
+
 if [ "$native" -eq 1 ]; then
   step "native build steps: ./mvnw -Dnative -Dquarkus.native.sources-only=true package"
   if ./mvnw -B -q -Dnative -Dquarkus.native.sources-only=true -DskipTests package \
@@ -76,6 +81,11 @@ if "$DAY2OPS_ROOT/bin/day2ops" up --detach --port-base 18000 --state-dir "$e2e_s
   "$DAY2OPS_ROOT/adminrouter/test/smoke.sh" "http://127.0.0.1:18000" "$e2e_state" | tee "$DAY2OPS_LOG_DIR/e2e.log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || failed_steps+=("e2e")
 
+  step "the day2 CLI against the same suite (cli/test/e2e.sh)"
+  "$DAY2OPS_ROOT/cli/test/e2e.sh" "http://127.0.0.1:18000" "$e2e_state/operator.token" > "$DAY2OPS_LOG_DIR/cli-e2e.log" 2>&1
+  [ $? -eq 0 ] || failed_steps+=("cli-e2e")
+  grep -E '^(cli e2e|FAIL|skip)' "$DAY2OPS_LOG_DIR/cli-e2e.log" | tail -n 20
+
   step "perf smoke gate against the same suite (perf/smoke.sh; builds k6 and installs the peers once)"
   "$DAY2OPS_ROOT/perf/smoke.sh" --state-dir "$e2e_state" --port-base 18000 > "$DAY2OPS_LOG_DIR/perf-smoke.log" 2>&1
   [ $? -eq 0 ] || failed_steps+=("perf")
@@ -98,18 +108,23 @@ counts() { sed -n "s/^$1: \\([0-9]*\\) passed, \\([0-9]*\\) failed\$/\\1 \\2/p" 
 read -r e2e_passed e2e_failed < <(counts e2e "$DAY2OPS_LOG_DIR/e2e.log")
 read -r ar_passed ar_failed < <(counts adminrouter "$DAY2OPS_LOG_DIR/adminrouter.log")
 read -r perf_passed perf_failed < <(counts perf-smoke "$DAY2OPS_LOG_DIR/perf-smoke.log")
+read -r tty_passed tty_failed < <(counts exec-tty-in-tmux "$DAY2OPS_LOG_DIR/exec-tty.log")
+tty_passed=${tty_passed:-0} tty_failed=${tty_failed:-0}
 e2e_passed=${e2e_passed:-0} e2e_failed=${e2e_failed:-0} ar_passed=${ar_passed:-0} ar_failed=${ar_failed:-0}
 perf_passed=${perf_passed:-0} perf_failed=${perf_failed:-0}
 read -r tf_passed tf_failed tf_skipped < <(sed -n 's/^terraform: \([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\1 \2 \3/p' \
   "$DAY2OPS_LOG_DIR/terraform.log" 2>/dev/null | tail -n 1)
 tf_passed=${tf_passed:-0} tf_failed=${tf_failed:-0} tf_skipped=${tf_skipped:-0}
-passed=$((tests - failures - errors - skipped + e2e_passed + ar_passed + perf_passed + tf_passed))
-failed=$((failures + errors + e2e_failed + ar_failed + perf_failed + tf_failed))
+read -r cli_passed cli_failed cli_skipped < <(sed -n 's/^cli e2e: \([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\1 \2 \3/p' \
+  "$DAY2OPS_LOG_DIR/cli-e2e.log" 2>/dev/null | tail -n 1)
+cli_passed=${cli_passed:-0} cli_failed=${cli_failed:-0} cli_skipped=${cli_skipped:-0}
+passed=$((tests - failures - errors - skipped + e2e_passed + ar_passed + perf_passed + tf_passed + cli_passed + tty_passed))
+failed=$((failures + errors + e2e_failed + ar_failed + perf_failed + tf_failed + cli_failed + tty_failed))
 junit_skipped=$skipped
-skipped=$((skipped + tf_skipped))
+skipped=$((skipped + tf_skipped + cli_skipped))
 
 echo
-log "took $((SECONDS - started)) s; JUnit: $tests run ($junit_skipped skipped), Adminrouter: $((ar_passed + ar_failed)), end to end: $((e2e_passed + e2e_failed)), perf smoke: $((perf_passed + perf_failed)), terraform checks: $((tf_passed + tf_failed)) ($tf_skipped not run)"
+log "took $((SECONDS - started)) s; JUnit: $tests run ($junit_skipped skipped), Adminrouter: $((ar_passed + ar_failed)), end to end: $((e2e_passed + e2e_failed)), CLI: $((cli_passed + cli_failed)) ($cli_skipped skipped), exec in tmux: $((tty_passed + tty_failed)), perf smoke: $((perf_passed + perf_failed)), terraform checks: $((tf_passed + tf_failed)) ($tf_skipped not run)"
 [ ${#failed_steps[@]} -eq 0 ] || warn "failed steps: ${failed_steps[*]}"
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 [ ${#failed_steps[@]} -eq 0 ] && [ "$failed" -eq 0 ]

@@ -1,5 +1,7 @@
 package day2ops.cli;
 
+import day2ops.cli.checks.CheckCommand;
+import day2ops.cli.diagnostics.DiagnosticsCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 
@@ -8,7 +10,8 @@ import picocli.CommandLine.IVersionProvider;
         mixinStandardHelpOptions = true,
         versionProvider = Day2Command.Version.class,
         description = "Operate a day2ops cluster: logs, metrics, health, diagnostics, debug.",
-        subcommands = {TokenCommand.class, TaskCommand.class, AppCommand.class})
+        subcommands = {NodeCommand.class, TaskCommand.class, AppCommand.class, DiagnosticsCommand.class,
+            CheckCommand.class, TokenCommand.class})
 public class Day2Command {
 
     /** The version of this build, from the jar manifest. */

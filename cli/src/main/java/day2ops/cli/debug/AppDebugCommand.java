@@ -34,13 +34,14 @@ public class AppDebugCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (api.token == null || api.token.isBlank()) {
-            throw new ParameterException(spec.commandLine(), "no token: pass --token or set DAY2OPS_TOKEN");
+        String token = api.token();
+        if (token == null) {
+            throw new ParameterException(spec.commandLine(), "no token: pass --token or --token-file, or set DAY2OPS_TOKEN or DAY2OPS_TOKEN_FILE");
         }
         String path = appId.startsWith("/") ? appId : "/" + appId;
         HttpRequest request = HttpRequest.newBuilder(api.resolve("/v1/deployments" + path + "/offers"))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "token=" + api.token)
+                .header("Authorization", "token=" + token)
                 .header("Accept", "application/json")
                 .GET().build();
         HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build()

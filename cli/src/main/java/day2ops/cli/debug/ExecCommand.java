@@ -63,8 +63,9 @@ public class ExecCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (api.token == null || api.token.isBlank()) {
-            throw new ParameterException(spec.commandLine(), "no token: pass --token or set DAY2OPS_TOKEN");
+        String token = api.token();
+        if (token == null) {
+            throw new ParameterException(spec.commandLine(), "no token: pass --token or --token-file, or set DAY2OPS_TOKEN or DAY2OPS_TOKEN_FILE");
         }
         boolean terminal = tty && System.console() != null;
         if (tty && !terminal) {
@@ -79,7 +80,7 @@ public class ExecCommand implements Callable<Integer> {
         Output output = new Output(System.out, System.err);
         try {
             socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .header("Authorization", "token=" + api.token)
+                    .header("Authorization", "token=" + token)
                     .subprotocols(V5, V4)
                     .connectTimeout(Duration.ofSeconds(30))
                     .buildAsync(uri, output).get();
