@@ -79,13 +79,13 @@ class RealPackagesTest {
         assertEquals("http://leader.mesos/acs/api/v1/auth/jwks", env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION").asText());
         assertFalse(env.has("MP_JWT_VERIFY_PUBLICKEY"));
         assertFalse(env.has("MP_JWT_VERIFY_ISSUER"), "no issuer check unless configured");
-        assertEquals("http://leader.mesos:5050", env.get("DAY2OPS_CLUSTER_MESOS_MASTER_URL").asText());
 
         JsonNode labels = app.get("labels");
         assertEquals(name, labels.get("DCOS_PACKAGE_FRAMEWORK_NAME").asText());
         assertEquals(name, labels.get("DCOS_SERVICE_NAME").asText());
         assertEquals("0", labels.get("DCOS_SERVICE_PORT_INDEX").asText());
-        assertEquals("[\"*\",\"slave_public\"]", app.get("acceptedResourceRoles").toString());
+        assertEquals(name.equals("day2ops-diagnostics") ? "[\"*\"]" : "[\"*\",\"slave_public\"]",
+                app.get("acceptedResourceRoles").toString(), "diagnostics reports one node role, so one kind of agent per app");
 
         String image = pkg.resource().get("assets").get("container").get("docker").elements().next().asText();
         assertEquals(image, app.get("container").get("docker").get("image").asText(), "the released image from resource.json");
@@ -116,7 +116,13 @@ class RealPackagesTest {
         assertEquals("", env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION").asText(), "an empty value unsets the built-in key file");
         assertEquals("day2ops/jwt-public-key", app.get("secrets").get("jwtPublicKey").get("source").asText());
         assertEquals("https://dcos.example.com", env.get("MP_JWT_VERIFY_ISSUER").asText());
-        assertEquals("10.0.1.10,10.0.1.11,10.0.2.20", env.get("DAY2OPS_CLUSTER_STATIC_NODES").asText());
+        assertEquals("https://${HOST}:5051", env.get("LOGS_MESOS_AGENT_URL").asText(), "expanded by the service, from Marathon's HOST");
+        assertEquals("https://leader.mesos:5050", env.get("LOGS_MESOS_MASTER_URL").asText());
+        assertEquals("/var/lib/mesos/agent", env.get("LOGS_MESOS_WORK_DIR").asText());
+        JsonNode workDir = app.get("container").get("volumes").findParents("hostPath").stream()
+                .filter(v -> v.get("hostPath").asText().equals("/var/lib/mesos/agent")).findFirst().orElseThrow();
+        assertEquals("/var/lib/mesos/agent", workDir.get("containerPath").asText(), "sandbox paths from the agent are valid inside");
+        assertEquals("RO", workDir.get("mode").asText());
     }
 
     @Test
@@ -144,6 +150,9 @@ class RealPackagesTest {
         assertEquals("/srv/day2ops/bundles", bundles.get("containerPath").asText());
         assertEquals(768, options.get("mem").asInt());
         assertEquals("day2ops-test", options.get("env").get("MP_JWT_VERIFY_ISSUER").asText());
+        assertEquals("agent", defaults.get("env").get("DIAGNOSTICS_NODE_ROLE").asText());
+        assertEquals("agent_public", options.get("env").get("DIAGNOSTICS_NODE_ROLE").asText());
+        assertEquals("[\"slave_public\"]", options.get("acceptedResourceRoles").toString(), "public agents only, as the role says");
     }
 
     @Test
