@@ -8,7 +8,8 @@
 #                                 (a very large Go build, see README "Checks")
 #
 # Provider-free checks: tofu fmt -check -recursive; every cloud-init template
-# rendered by tofu with representative inputs, parsed by bash -n and shellcheck.
+# rendered by tofu with representative inputs, parsed by bash -n and shellcheck; the
+# services' environment checked against the properties they read (tests/check_service_env.py).
 # Provider checks: tofu init from a filesystem mirror (no registry), tofu validate
 # (module and examples/demo), tofu test (module and examples/demo, mocked AWS).
 # Whatever is not run is printed in a banner at the end; exit status is non-zero if
@@ -74,10 +75,11 @@ render_templates() {
 locals {
   templates = "$here/templates"
   node_vars = {
-    cluster_name = "check", bootstrap_url = "http://10.0.0.5:8080", masters = "10.0.0.10",
+    cluster_name = "check", bootstrap_url = "http://10.0.0.5:8080", masters = "10.0.0.10,10.0.16.10",
+    cluster_nodes = "master:10.0.0.10,master:10.0.16.10,agent:10.0.0.100,agent_public:10.0.0.220",
     day2ops_version = "0.1.0", release_base_url = "https://releases.example.com/day2ops",
     services = { logs = 8101, metrics = 8102, diagnostics = 8103, debug = 8104 },
-    ports = { master_http = 10080, master_https = 10443, agent_http = 61091 },
+    ports = { master_http = 10080, master_https = 10443, agent_http = 61092 },
     universe_repo_url = "https://universe.example.com/repo.json",
     universe_packages = ["day2ops-logs", "day2ops-debug"],
   }
@@ -85,19 +87,27 @@ locals {
     "bootstrap-dcos" = templatefile("\${local.templates}/bootstrap.sh.tftpl", {
       install_dcos = true, dcos_download_path = "https://downloads.example.com/dcos_generate_config.sh",
       dcos_download_sha256 = "0000000000000000000000000000000000000000000000000000000000000000",
-      bootstrap_port = 8080, perf_token = true, cluster_name = "check" })
+      bootstrap_port = 8080, perf_token = true, cluster_name = "check", master_token = true,
+      masters = ["10.0.0.10", "10.0.16.10"] })
     "bootstrap-plain" = templatefile("\${local.templates}/bootstrap.sh.tftpl", {
       install_dcos = false, dcos_download_path = "unused", dcos_download_sha256 = "",
-      bootstrap_port = 8080, perf_token = false, cluster_name = "check" })
+      bootstrap_port = 8080, perf_token = false, cluster_name = "check", master_token = false,
+      masters = ["10.0.0.10"] })
     "master-release-native" = templatefile("\${local.templates}/node.sh.tftpl", merge(local.node_vars, {
-      install_dcos = true, dcos_role = "master", day2ops_role = "master", day2ops_method = "release",
-      artifact_format = "native", install_universe_packages = false }))
-    "agent-release-jvm" = templatefile("\${local.templates}/node.sh.tftpl", merge(local.node_vars, {
-      install_dcos = false, dcos_role = "slave", day2ops_role = "agent", day2ops_method = "release",
-      artifact_format = "jvm", install_universe_packages = false }))
+      install_dcos = true, dcos_role = "master", day2ops_role = "master", node_role = "master",
+      day2ops_method = "release", artifact_format = "native", install_universe_packages = false }))
+    "public-agent-release-native" = templatefile("\${local.templates}/node.sh.tftpl", merge(local.node_vars, {
+      install_dcos = true, dcos_role = "slave_public", day2ops_role = "agent", node_role = "agent_public",
+      day2ops_method = "release", artifact_format = "native", install_universe_packages = false }))
+    "master-plain-jvm" = templatefile("\${local.templates}/node.sh.tftpl", merge(local.node_vars, {
+      install_dcos = false, dcos_role = "master", day2ops_role = "master", node_role = "master",
+      day2ops_method = "release", artifact_format = "jvm", install_universe_packages = false }))
+    "agent-plain-jvm" = templatefile("\${local.templates}/node.sh.tftpl", merge(local.node_vars, {
+      install_dcos = false, dcos_role = "slave", day2ops_role = "agent", node_role = "agent",
+      day2ops_method = "release", artifact_format = "jvm", install_universe_packages = false }))
     "master-universe" = templatefile("\${local.templates}/node.sh.tftpl", merge(local.node_vars, {
-      install_dcos = true, dcos_role = "master", day2ops_role = "master", day2ops_method = "universe",
-      artifact_format = "native", install_universe_packages = true }))
+      install_dcos = true, dcos_role = "master", day2ops_role = "master", node_role = "master",
+      day2ops_method = "universe", artifact_format = "native", install_universe_packages = true }))
     "perf-runner" = templatefile("\${local.templates}/perf-runner.sh.tftpl", {
       k6_version = "v1.8.1", repo_url = "https://git.example.com/day2ops.git", repo_ref = "main",
       scenarios = ["perf/k6/a.js", "perf/k6/b.js"], bootstrap_url = "http://10.0.0.5:8080",
@@ -131,16 +141,50 @@ EOF
   done
   local shellcheck
   shellcheck="$("$here/tools/install-shellcheck.sh")" || return 1
-  if "$shellcheck" -S warning "$dir"/out/*.sh "$here"/templates/*.sh "$here"/check.sh "$here"/tools/*.sh; then
-    echo "shellcheck ok: rendered scripts, templates/*.sh, check.sh, tools/*.sh"
+  if "$shellcheck" -S warning "$dir"/out/*.sh "$here"/templates/*.sh "$here"/check.sh "$here"/tools/*.sh "$here"/tests/*.sh; then
+    echo "shellcheck ok: rendered scripts, templates/*.sh, check.sh, tools/*.sh, tests/*.sh"
   else
     rc=1
   fi
+  service_env "$dir/out" || rc=1
   return "$rc"
 }
 
-step "cloud-init templates: rendered by tofu, checked by bash -n and shellcheck"
-timed "templates render + bash -n + shellcheck" render_templates
+# What the rendered node scripts hand each service (tests/check_service_env.py): every
+# variable is the environment form of a property the service reads (its @ConfigMapping
+# interfaces, read from the Java sources), every env file is loaded by a unit, and each
+# variant gets the values tests/service_env_expectations.json lists. The checker must
+# also refuse a unit fed a variable no service reads.
+service_env() {
+  local out=$1 checker="$here/tests/check_service_env.py" repo
+  repo="$(cd "$here/.." && pwd)"
+  python3 "$checker" "$repo" "$here/tests/service_env_expectations.json" "$out"/*.sh || return 1
+  local bad="$work/bad" log="$work/bad.log"
+  mkdir -p "$bad"
+  printf '%s\n' 'cat > /etc/day2ops/day2ops.env <<ENV' 'DAY2OPS_NODE_ROLE=master' 'ENV' \
+    'cat > /etc/systemd/system/day2ops-logs.service <<UNIT' 'EnvironmentFile=/etc/day2ops/day2ops.env' 'UNIT' >"$bad/bad.sh"
+  printf '{"bad": {}}\n' >"$bad/expectations.json"
+  if python3 "$checker" "$repo" "$bad/expectations.json" "$bad/bad.sh" 2>"$log" ||
+    ! grep -q 'DAY2OPS_NODE_ROLE, the environment form of no property' "$log"; then
+    echo "service env: the checker accepted a variable no service reads" >&2
+    cat "$log" >&2
+    return 1
+  fi
+  echo "service env ok: the checker refuses DAY2OPS_NODE_ROLE"
+}
+
+step "cloud-init templates: rendered by tofu, checked by bash -n, shellcheck and the service env check"
+timed "templates render + bash -n + shellcheck + service env" render_templates
+
+# The rendered token scripts run for real: minted on a fresh key, served by nginx on
+# loopback, fetched by the master's script (tests/check_tokens.sh).
+step "bootstrap tokens: minted, verified, served to the masters only (real nginx)"
+if [[ -f "$work/render/out/bootstrap-dcos.sh" ]]; then
+  timed "bootstrap tokens (mint, verify, serve, fetch)" "$here/tests/check_tokens.sh" \
+    "$work/render/out/bootstrap-dcos.sh" "$work/render/out/master-release-native.sh"
+else
+  failed+=("bootstrap tokens (no rendered scripts)")
+fi
 
 provider_checks() {
   local mirror=$1

@@ -42,6 +42,10 @@ locals {
             bootstrap_port       = var.bootstrap_port
             perf_token           = var.enable_perf_runner
             cluster_name         = var.cluster_name
+            # The masters' diagnostics service account token (release install only:
+            # with Universe nothing of day2ops runs on the masters).
+            master_token = var.day2ops_install_method == "release"
+            masters      = local.master_private_ips
           })
         },
       ],
@@ -67,21 +71,30 @@ locals {
     ports             = local.day2ops_ports
     universe_repo_url = coalesce(var.day2ops_universe_repo_url, "unset")
     universe_packages = var.day2ops_universe_packages
+
+    # diagnostics.cluster.nodes of the masters on a plain fleet: role:ip of every node.
+    cluster_nodes = join(",", concat(
+      [for ip in local.master_private_ips : "master:${ip}"],
+      [for ip in local.private_agent_ips : "agent:${ip}"],
+      [for ip in local.public_agent_ips : "agent_public:${ip}"],
+    ))
   }
 
   # Cosmos runs on the masters: the first master installs the Universe packages.
+  # day2ops_role is the Adminrouter's and metrics.role (master or agent), node_role
+  # diagnostics.node.role (DC/OS's master, agent or agent_public).
   node_roles = {
     master = {
-      dcos_role = "master", day2ops_role = "master", universe = false
+      dcos_role = "master", day2ops_role = "master", node_role = "master", universe = false
     }
     first_master = {
-      dcos_role = "master", day2ops_role = "master", universe = var.install_dcos && var.day2ops_install_method == "universe"
+      dcos_role = "master", day2ops_role = "master", node_role = "master", universe = var.install_dcos && var.day2ops_install_method == "universe"
     }
     private_agent = {
-      dcos_role = "slave", day2ops_role = "agent", universe = false
+      dcos_role = "slave", day2ops_role = "agent", node_role = "agent", universe = false
     }
     public_agent = {
-      dcos_role = "slave_public", day2ops_role = "agent", universe = false
+      dcos_role = "slave_public", day2ops_role = "agent", node_role = "agent_public", universe = false
     }
   }
 
@@ -95,6 +108,7 @@ locals {
           content = templatefile("${path.module}/templates/node.sh.tftpl", merge(local.node_script_vars, {
             dcos_role                 = settings.dcos_role
             day2ops_role              = settings.day2ops_role
+            node_role                 = settings.node_role
             install_universe_packages = settings.universe
           }))
         },
@@ -192,6 +206,7 @@ resource "aws_instance" "private_agent" {
   instance_type          = var.private_agents_instance_type
   key_name               = local.instance_defaults.key_name
   subnet_id              = aws_subnet.public[count.index % var.num_availability_zones].id
+  private_ip             = var.install_dcos ? null : local.private_agent_ips[count.index]
   vpc_security_group_ids = [aws_security_group.cluster["internal"].id, aws_security_group.cluster["admin"].id, aws_security_group.cluster["agents"].id]
   user_data              = local.node_user_data["private_agent"]
 
@@ -223,6 +238,7 @@ resource "aws_instance" "public_agent" {
   instance_type = var.public_agents_instance_type
   key_name      = local.instance_defaults.key_name
   subnet_id     = aws_subnet.public[count.index % var.num_availability_zones].id
+  private_ip    = var.install_dcos ? null : local.public_agent_ips[count.index]
   vpc_security_group_ids = [
     aws_security_group.cluster["internal"].id, aws_security_group.cluster["admin"].id,
     aws_security_group.cluster["agents"].id, aws_security_group.cluster["public_agents"].id,

@@ -23,6 +23,10 @@ resource "aws_lb" "admin" {
   security_groups                  = [aws_security_group.cluster["admin_lb"].id]
   enable_cross_zone_load_balancing = true
   tags                             = merge(local.common_tags, { Name = "${var.cluster_name}-admin", Role = "admin-lb" })
+
+  # Created after the nodes, so its interfaces' addresses (AWS picks them) cannot
+  # take one of the nodes' fixed addresses.
+  depends_on = [aws_instance.bootstrap, aws_instance.master, aws_instance.private_agent, aws_instance.public_agent]
 }
 
 resource "aws_lb_target_group" "admin" {
@@ -77,6 +81,10 @@ resource "aws_lb" "public_agents" {
   security_groups                  = [aws_security_group.cluster["public_lb"].id]
   enable_cross_zone_load_balancing = true
   tags                             = merge(local.common_tags, { Name = "${var.cluster_name}-public", Role = "public-agents-lb" })
+
+  # Created after the nodes, so its interfaces' addresses (AWS picks them) cannot
+  # take one of the nodes' fixed addresses.
+  depends_on = [aws_instance.bootstrap, aws_instance.master, aws_instance.private_agent, aws_instance.public_agent]
 }
 
 resource "aws_lb_target_group" "public_agents" {

@@ -17,17 +17,31 @@ locals {
     for index in range(var.num_masters) :
     cidrhost(local.subnet_cidrs[index % var.num_availability_zones], 10 + floor(index / var.num_availability_zones))
   ]
+  # Agents get fixed addresses too on a plain systemd fleet, where nothing like Mesos
+  # lists them: the masters' diagnostics service is given the whole node list
+  # (diagnostics.cluster.nodes). Private agents from .100, public agents from .220 of
+  # each subnet (a subnet is at least a /24, the counts at most 100 and 20). With DC/OS
+  # the Mesos master lists the agents and AWS picks their addresses.
+  private_agent_ips = [
+    for index in range(var.num_private_agents) :
+    cidrhost(local.subnet_cidrs[index % var.num_availability_zones], 100 + floor(index / var.num_availability_zones))
+  ]
+  public_agent_ips = [
+    for index in range(var.num_public_agents) :
+    cidrhost(local.subnet_cidrs[index % var.num_availability_zones], 220 + floor(index / var.num_availability_zones))
+  ]
 
   node_ami_id = var.ami_id != null ? var.ami_id : data.aws_ami.node[0].id
 
   dcos_download_path = coalesce(var.custom_dcos_download_path, "https://downloads.dcos.io/dcos/stable/${var.dcos_version}/dcos_generate_config.sh")
 
-  # DC/OS's own Adminrouter holds 80/443 on masters and 61001 on agents; day2ops's
-  # Adminrouter takes them only on a plain systemd fleet.
+  # DC/OS's own Adminrouter holds 80/443 on masters and 61001 on agents, and its
+  # Telegraf 61091 on every node; day2ops's Adminrouter takes 80/443/61001 only on a
+  # plain systemd fleet.
   day2ops_ports = {
     master_http  = coalesce(var.day2ops_adminrouter_ports.master_http, var.install_dcos ? 10080 : 80)
     master_https = coalesce(var.day2ops_adminrouter_ports.master_https, var.install_dcos ? 10443 : 443)
-    agent_http   = coalesce(var.day2ops_adminrouter_ports.agent_http, var.install_dcos ? 61091 : 61001)
+    agent_http   = coalesce(var.day2ops_adminrouter_ports.agent_http, var.install_dcos ? 61092 : 61001)
   }
 
   # Admin ports: reachable only from admin_ips (directly or through the admin load

@@ -130,4 +130,8 @@ resource "aws_instance" "perf_runner" {
   lifecycle {
     ignore_changes = [ami]
   }
+
+  # Launched after the nodes, so the address AWS picks for it cannot take one of
+  # their fixed addresses.
+  depends_on = [aws_instance.bootstrap, aws_instance.master, aws_instance.private_agent, aws_instance.public_agent]
 }

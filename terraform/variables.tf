@@ -335,7 +335,7 @@ variable "day2ops_universe_packages" {
 }
 
 variable "day2ops_adminrouter_ports" {
-  description = "Ports of the day2ops Adminrouter. Unset entries default to 80/443 on masters and 61001 on agents on a plain fleet, and, because DC/OS's own Adminrouter holds those, to 10080/10443 and 61091 when install_dcos is true."
+  description = "Ports of the day2ops Adminrouter. Unset entries default to 80/443 on masters and 61001 on agents on a plain fleet, and, because DC/OS's own Adminrouter holds those, to 10080/10443 and 61092 when install_dcos is true (61091 is DC/OS Telegraf's Prometheus port, and the metrics service's on a plain fleet)."
   type = object({
     master_http  = optional(number)
     master_https = optional(number)
@@ -346,9 +346,9 @@ variable "day2ops_adminrouter_ports" {
   validation {
     condition = alltrue([
       for port in [var.day2ops_adminrouter_ports.master_http, var.day2ops_adminrouter_ports.master_https, var.day2ops_adminrouter_ports.agent_http] :
-      port == null ? true : (port >= 1 && port <= 65535 && !contains([8101, 8102, 8103, 8104], port))
+      port == null ? true : (port >= 1 && port <= 65535 && !contains([8101, 8102, 8103, 8104, 61091], port))
     ])
-    error_message = "day2ops_adminrouter_ports must be between 1 and 65535 and must not be 8101-8104 (the services' own loopback ports)."
+    error_message = "day2ops_adminrouter_ports must be between 1 and 65535 and must not be 8101-8104 (the services' own ports) nor 61091 (the metrics exposition port; DC/OS Telegraf's)."
   }
 }
 

@@ -79,7 +79,7 @@ run "outputs_with_dcos" {
   }
 
   assert {
-    condition     = output.day2ops_adminrouter_ports == { master_http = 10080, master_https = 10443, agent_http = 61091 }
+    condition     = output.day2ops_adminrouter_ports == { master_http = 10080, master_https = 10443, agent_http = 61092 }
     error_message = "With DC/OS the day2ops Adminrouter moves off DC/OS's own ports."
   }
 

@@ -120,7 +120,7 @@ run "nodes_install_their_dcos_role_and_day2ops" {
   }
 
   assert {
-    condition     = strcontains(aws_instance.master[0].user_data, "listen 10443 ssl;") && strcontains(aws_instance.private_agent[0].user_data, "adminrouter_listen=61091")
+    condition     = strcontains(aws_instance.master[0].user_data, "listen 10443 ssl;") && strcontains(aws_instance.private_agent[0].user_data, "adminrouter_listen=61092")
     error_message = "The day2ops Adminrouter listens on its master and agent ports."
   }
 
@@ -135,6 +135,88 @@ run "nodes_install_their_dcos_role_and_day2ops" {
   assert {
     condition     = !strcontains(aws_instance.master[0].user_data, "package/install")
     error_message = "Universe packages are installed only with day2ops_install_method = universe."
+  }
+}
+
+# The services read these (check.sh also checks every name against the services'
+# @ConfigMapping interfaces); nothing writes variables no service reads.
+run "nodes_configure_the_services_by_role" {
+  command = plan
+
+  variables {
+    num_masters       = 3
+    num_public_agents = 1
+  }
+
+  assert {
+    condition = alltrue([
+      for m in aws_instance.master :
+      strcontains(m.user_data, "DIAGNOSTICS_NODE_ROLE=master\n") && strcontains(m.user_data, "METRICS_ROLE=master\n") &&
+      strcontains(m.user_data, "DIAGNOSTICS_CLUSTER_MESOS_MASTER_URL=http://leader.mesos:5050\n") &&
+      strcontains(m.user_data, "DIAGNOSTICS_CLUSTER_MASTERS=172.16.0.10,172.16.16.10,172.16.32.10\n") &&
+      strcontains(m.user_data, "DIAGNOSTICS_CLUSTER_SERVICE_ACCOUNT_TOKEN_FILE=/etc/day2ops/diagnostics/service-account.jwt\n") &&
+      !strcontains(m.user_data, "LOGS_MESOS_AGENT_URL")
+    ])
+    error_message = "Masters run diagnostics as master (cluster from the Mesos master, service account token) and metrics as master."
+  }
+
+  assert {
+    condition = alltrue([
+      for a in aws_instance.private_agent :
+      strcontains(a.user_data, "DIAGNOSTICS_NODE_ROLE=agent\n") && strcontains(a.user_data, "METRICS_ROLE=agent\n") &&
+      strcontains(a.user_data, "LOGS_MESOS_AGENT_URL=http://$node_ip:5051\n") && strcontains(a.user_data, "METRICS_MESOS_AGENT_URL=http://$node_ip:5051\n") &&
+      strcontains(a.user_data, "DEBUG_MESOS_AGENT_URL=http://$node_ip:5051\n") && !strcontains(a.user_data, "DIAGNOSTICS_CLUSTER_")
+    ])
+    error_message = "Private agents run diagnostics and metrics as agent, with their Mesos agent, and no cluster settings."
+  }
+
+  assert {
+    condition     = strcontains(aws_instance.public_agent[0].user_data, "DIAGNOSTICS_NODE_ROLE=agent_public\n") && strcontains(aws_instance.public_agent[0].user_data, "METRICS_ROLE=agent\n")
+    error_message = "Public agents report the role agent_public."
+  }
+
+  assert {
+    condition = alltrue([
+      for node in concat(aws_instance.master, aws_instance.private_agent, aws_instance.public_agent) :
+      !strcontains(node.user_data, "DAY2OPS_") && strcontains(node.user_data, "EnvironmentFile=/etc/day2ops/diagnostics.env")
+    ])
+    error_message = "No variable outside the services' properties; each unit loads its own env file."
+  }
+
+  assert {
+    condition = strcontains(aws_instance.bootstrap.user_data, "mint dcos_diagnostics_master 604800 '[\"dcos:adminrouter:ops:system-health\"]'") && alltrue([
+      for ip in ["172.16.0.10", "172.16.16.10", "172.16.32.10"] : strcontains(aws_instance.bootstrap.user_data, "allow ${ip};")
+    ])
+    error_message = "The bootstrap node mints the diagnostics service account token and serves it to the masters only."
+  }
+}
+
+run "plain_fleet_masters_list_every_node" {
+  command = plan
+
+  variables {
+    install_dcos       = false
+    num_masters        = 1
+    num_private_agents = 2
+    num_public_agents  = 1
+  }
+
+  assert {
+    condition     = aws_instance.private_agent[*].private_ip == ["172.16.0.100", "172.16.16.100"] && aws_instance.public_agent[*].private_ip == ["172.16.0.220"]
+    error_message = "On a plain fleet the agents get fixed addresses (.100 private, .220 public), spread over the subnets."
+  }
+
+  assert {
+    condition     = strcontains(aws_instance.master[0].user_data, "DIAGNOSTICS_CLUSTER_NODES=master:172.16.0.10,agent:172.16.0.100,agent:172.16.16.100,agent_public:172.16.0.220\n")
+    error_message = "The master's diagnostics gets the static list of every node with its role."
+  }
+
+  assert {
+    condition = alltrue([
+      for node in concat(aws_instance.master, aws_instance.private_agent, aws_instance.public_agent) :
+      !strcontains(node.user_data, "mesos.") && !strcontains(node.user_data, "MESOS_AGENT_URL")
+    ])
+    error_message = "Without DC/OS no node is pointed at Mesos or Marathon."
   }
 }
 
@@ -156,6 +238,11 @@ run "universe_install_runs_once_from_the_first_master" {
   assert {
     condition     = !strcontains(aws_instance.master[1].user_data, "package/install") && !strcontains(aws_instance.private_agent[0].user_data, "QUARKUS_HTTP_PORT")
     error_message = "Only the first master talks to Cosmos; no release artifacts with the universe method."
+  }
+
+  assert {
+    condition     = !strcontains(aws_instance.bootstrap.user_data, "mint dcos_diagnostics_master")
+    error_message = "No diagnostics service account token when day2ops does not run on the masters."
   }
 }
 

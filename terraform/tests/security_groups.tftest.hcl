@@ -82,8 +82,8 @@ run "admin_ports_never_open_to_the_world" {
   }
 
   assert {
-    condition     = toset([for key, rule in aws_vpc_security_group_ingress_rule.cluster : rule.from_port if can(regex("^agents-", key))]) == toset([61001, 61091])
-    error_message = "Agents admit their Adminrouter ports (DC/OS 61001, day2ops 61091) from admin_ips."
+    condition     = toset([for key, rule in aws_vpc_security_group_ingress_rule.cluster : rule.from_port if can(regex("^agents-", key))]) == toset([61001, 61092])
+    error_message = "Agents admit their Adminrouter ports (DC/OS 61001, day2ops 61092) from admin_ips."
   }
 
   assert {

@@ -139,6 +139,14 @@ run "rejects_adminrouter_port_of_a_service" {
   expect_failures = [var.day2ops_adminrouter_ports]
 }
 
+run "rejects_adminrouter_port_of_the_metrics_exposition" {
+  command = plan
+  variables {
+    day2ops_adminrouter_ports = { agent_http = 61091 }
+  }
+  expect_failures = [var.day2ops_adminrouter_ports]
+}
+
 run "rejects_overriding_derived_dcos_config" {
   command = plan
   variables {
