@@ -15,6 +15,7 @@ import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
 import io.grpc.ClientInterceptors;
+import io.grpc.ConnectivityState;
 import io.grpc.ForwardingClientCall;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -59,9 +61,45 @@ public final class NodePlaneClient implements AutoCloseable {
         this.deadline = deadline;
     }
 
-    /** The authenticated channel, for stubs of calls this wrapper does not cover (e.g. streaming ones). */
+    /**
+     * The authenticated channel, for stubs of calls this wrapper does not cover (e.g. streaming ones), after
+     * {@link #tryAfreshIfFailed()}.
+     */
     public Channel channel() {
+        tryAfreshIfFailed();
         return authenticated;
+    }
+
+    /**
+     * When the last connection attempt failed, makes a new one now and waits (at most the deadline) for its
+     * outcome. gRPC would otherwise sit out its reconnect backoff (up to two minutes), failing every call at
+     * once meanwhile: a node that came back, or had not finished starting at the first call, would be reported
+     * unknown long after it answers again. A node that is still down fails the next call with a fresh reason.
+     */
+    public void tryAfreshIfFailed() {
+        if (channel.getState(false) != ConnectivityState.TRANSIENT_FAILURE) {
+            return;
+        }
+        channel.resetConnectBackoff();
+        long until = System.nanoTime() + deadline.toNanos();
+        ConnectivityState state = ConnectivityState.TRANSIENT_FAILURE;
+        boolean attempted = false;
+        while (System.nanoTime() < until) {
+            state = channel.getState(true);
+            if (state == ConnectivityState.READY || state == ConnectivityState.SHUTDOWN
+                    || (attempted && state == ConnectivityState.TRANSIENT_FAILURE)) {
+                return;
+            }
+            attempted |= state == ConnectivityState.CONNECTING || state == ConnectivityState.IDLE;
+            CountDownLatch changed = new CountDownLatch(1);
+            channel.notifyWhenStateChanged(state, changed::countDown);
+            try {
+                changed.await(Math.max(1, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** The deadline of calls that answer at once. */
@@ -71,6 +109,7 @@ public final class NodePlaneClient implements AutoCloseable {
 
     /** The node's unit health. */
     public NodeHealth health() {
+        tryAfreshIfFailed();
         NodeHealthReply reply = stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                 .health(HealthRequest.getDefaultInstance());
         List<UnitHealth> units = new ArrayList<>(reply.getUnitsCount());
@@ -87,6 +126,7 @@ public final class NodePlaneClient implements AutoCloseable {
      * checks, {@code FAILED_PRECONDITION} a checks config the node cannot read.
      */
     public ChecksReport runChecks(List<String> names) {
+        tryAfreshIfFailed();
         ChecksReply reply = stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                 .runChecks(RunChecksRequest.newBuilder().addAllCheck(names).build());
         Map<String, CheckResult> checks = new LinkedHashMap<>();
