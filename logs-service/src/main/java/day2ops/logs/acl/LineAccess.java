@@ -4,11 +4,15 @@ import day2ops.common.auth.Permissions;
 import day2ops.journal.FieldName;
 import day2ops.journal.FieldValue;
 import day2ops.logs.journal.JournalStream.LineFilter;
+import day2ops.logs.journal.JournalStream.Verdict;
 import io.quarkus.security.identity.SecurityIdentity;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Per-line authorization. {@code dcos:adminrouter:ops:system-logs} (or {@code dcos:superuser}) sees
@@ -36,25 +40,47 @@ public final class LineAccess {
                 || identity.getRoles().stream().anyMatch(r -> r.startsWith(Permissions.APP_SANDBOX_PREFIX));
     }
 
-    /** The filter for {@code identity}, or {@code null} when it sees everything. One per request (it caches decisions). */
+    /**
+     * The filter for {@code identity}, or {@code null} when it sees everything. One per request (it caches
+     * decisions). A line of a task the agent's state does not know yet is not decided on the spot: the
+     * filter answers {@link Verdict#waitFor} with the pending agent call, and decides from the state at
+     * hand when asked again.
+     */
     public static LineFilter filterFor(SecurityIdentity identity, TaskAppResolver resolver) {
         if (seesEverything(identity)) {
             return null;
         }
         Set<String> held = identity.getRoles();
         Map<String, Boolean> decisions = new HashMap<>();
+        Set<String> waited = new HashSet<>();
         return journal -> {
             FieldValue fw = journal.get(FRAMEWORK_ID);
             FieldValue ex = journal.get(EXECUTOR_ID);
             if (fw == null || ex == null) {
-                return false;
+                return Verdict.DENY;
             }
             FieldValue cid = journal.get(CONTAINER_ID);
             String frameworkId = fw.asString();
             String executorId = ex.asString();
             String containerId = cid == null ? "" : cid.asString();
             String key = frameworkId + '\u0000' + executorId + '\u0000' + containerId;
-            return decisions.computeIfAbsent(key, k -> permitted(held, resolver.appId(frameworkId, executorId, containerId)));
+            Boolean decided = decisions.get(key);
+            if (decided == null) {
+                Optional<String> app;
+                if (waited.contains(key)) {
+                    app = resolver.known(frameworkId, executorId, containerId);
+                } else {
+                    TaskAppResolver.Lookup lookup = resolver.lookup(frameworkId, executorId, containerId);
+                    if (lookup.pending() != null) {
+                        waited.add(key);
+                        return Verdict.waitFor(lookup.pending());
+                    }
+                    app = lookup.appId();
+                }
+                decided = permitted(held, app);
+                decisions.put(key, decided);
+            }
+            return decided ? Verdict.PERMIT : Verdict.DENY;
         };
     }
 
@@ -69,8 +95,15 @@ public final class LineAccess {
         }
     }
 
-    /** Whether {@code identity} may read the task's lines (for routes scoped to one task). */
-    public static boolean mayReadTask(SecurityIdentity identity, TaskAppResolver resolver, String fw, String ex, String cid) {
-        return seesEverything(identity) || permitted(identity.getRoles(), resolver.appId(fw, ex, cid));
+    /**
+     * Whether {@code identity} may read the task's lines (for routes scoped to one task). Completes at once
+     * unless the agent has to be asked; never blocks.
+     */
+    public static CompletionStage<Boolean> mayReadTask(SecurityIdentity identity, TaskAppResolver resolver, String fw,
+            String ex, String cid) {
+        if (seesEverything(identity)) {
+            return CompletableFuture.completedFuture(true);
+        }
+        return resolver.resolve(fw, ex, cid).thenApply(app -> permitted(identity.getRoles(), app));
     }
 }

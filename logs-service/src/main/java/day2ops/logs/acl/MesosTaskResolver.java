@@ -3,6 +3,7 @@ package day2ops.logs.acl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import day2ops.logs.config.LogsConfig;
+import day2ops.logs.errors.ServiceErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -12,7 +13,7 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.jboss.logging.Logger;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Resolves tasks to Marathon applications from the Mesos agent's {@code GET /state}, fetched at most
@@ -21,76 +22,100 @@ import org.jboss.logging.Logger;
  * the framework named {@code marathon}, the task id's app part ({@code team_web.<uuid>} →
  * {@code /team/web}). Without a configured agent, or when the agent cannot be reached, nothing
  * resolves (and so no task line is served to callers who depend on an application permission).
+ *
+ * <p>The agent is called asynchronously ({@link HttpClient#sendAsync}); a lookup that needs it returns a
+ * stage to wait for instead of blocking, so a slow agent never stalls a reader thread.
  */
 @ApplicationScoped
 public class MesosTaskResolver implements TaskAppResolver {
 
-    private static final Logger LOG = Logger.getLogger(MesosTaskResolver.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Optional<URI> agent;
     private final long ttlNanos;
     private final java.time.Duration timeout;
     private final HttpClient http;
+    private final ServiceErrors errors;
     private volatile Snapshot snapshot;
+    /** The agent call under way, if any (guarded by {@code this}): all lookups that need it wait for the same one. */
+    private CompletableFuture<Snapshot> fetching;
 
-    private record Snapshot(long fetchedAt, Map<String, String> appByExecutor, Map<String, String> appByContainer) {
+    record Snapshot(long fetchedAt, Map<String, String> appByExecutor, Map<String, String> appByContainer) {
+
+        Optional<String> find(String frameworkId, String executorId, String containerId) {
+            String app = appByExecutor.get(frameworkId + '\u0000' + executorId);
+            if (app == null && containerId != null && !containerId.isEmpty()) {
+                // Nested containers are journaled as parent.child; the executor runs in the parent.
+                int dot = containerId.indexOf('.');
+                app = appByContainer.get(dot < 0 ? containerId : containerId.substring(0, dot));
+            }
+            return Optional.ofNullable(app);
+        }
     }
 
-    public MesosTaskResolver(LogsConfig config) {
+    public MesosTaskResolver(LogsConfig config, ServiceErrors errors) {
         this.agent = config.mesos().agentUrl();
         this.ttlNanos = config.mesos().cacheTtl().toNanos();
         this.timeout = config.mesos().timeout();
+        this.errors = errors;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
     @Override
-    public Optional<String> appId(String frameworkId, String executorId, String containerId) {
-        Snapshot s = current();
-        if (s == null) {
-            return Optional.empty();
-        }
-        String app = s.appByExecutor().get(frameworkId + '\u0000' + executorId);
-        if (app == null && containerId != null && !containerId.isEmpty()) {
-            // Nested containers are journaled as parent.child; the executor runs in the parent.
-            int dot = containerId.indexOf('.');
-            app = s.appByContainer().get(dot < 0 ? containerId : containerId.substring(0, dot));
-        }
-        return Optional.ofNullable(app);
-    }
-
-    private Snapshot current() {
+    public Lookup lookup(String frameworkId, String executorId, String containerId) {
         if (agent.isEmpty()) {
-            return null;
+            return Lookup.of(Optional.empty());
         }
         Snapshot s = snapshot;
-        if (s != null && System.nanoTime() - s.fetchedAt() < ttlNanos) {
-            return s;
+        Optional<String> app = s == null ? Optional.empty() : s.find(frameworkId, executorId, containerId);
+        // A task's application never changes, so a known task needs no newer state; an unknown one (a task
+        // started since) is asked for again once the state is older than the TTL.
+        if (app.isPresent() || (s != null && System.nanoTime() - s.fetchedAt() < ttlNanos)) {
+            return Lookup.of(app);
         }
-        synchronized (this) {
-            s = snapshot;
-            if (s != null && System.nanoTime() - s.fetchedAt() < ttlNanos) {
-                return s;
-            }
-            try {
-                String root = agent.get().toString().replaceAll("/+$", "");
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(root + "/state"))
-                        .timeout(timeout).header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() / 100 != 2) {
-                    throw new IOException("Mesos agent /state answered HTTP " + response.statusCode());
-                }
-                snapshot = parse(response.body(), System.nanoTime());
-            } catch (IOException e) {
-                LOG.warnf("cannot resolve tasks to applications: %s", e.getMessage());
-                // Keep serving the last good state (if any) until the next attempt after the TTL.
-                snapshot = s != null ? new Snapshot(System.nanoTime(), s.appByExecutor(), s.appByContainer())
-                        : new Snapshot(System.nanoTime(), Map.of(), Map.of());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return s;
-            }
-            return snapshot;
+        return Lookup.waitFor(fetch());
+    }
+
+    @Override
+    public Optional<String> known(String frameworkId, String executorId, String containerId) {
+        Snapshot s = snapshot;
+        return s == null ? Optional.empty() : s.find(frameworkId, executorId, containerId);
+    }
+
+    private synchronized CompletableFuture<Snapshot> fetch() {
+        if (fetching != null) {
+            return fetching;
         }
+        CompletableFuture<Snapshot> result = new CompletableFuture<>();
+        fetching = result;
+        String root = agent.get().toString().replaceAll("/+$", "");
+        http.sendAsync(HttpRequest.newBuilder(URI.create(root + "/state")).timeout(timeout)
+                        .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString())
+                .whenComplete((response, failure) -> {
+                    Snapshot previous = snapshot;
+                    Snapshot next;
+                    try {
+                        if (failure != null) {
+                            throw new IOException(failure.getMessage() == null ? failure.toString() : failure.getMessage(), failure);
+                        }
+                        if (response.statusCode() / 100 != 2) {
+                            throw new IOException("Mesos agent /state answered HTTP " + response.statusCode());
+                        }
+                        next = parse(response.body(), System.nanoTime());
+                    } catch (IOException | RuntimeException e) {
+                        errors.record(ServiceErrors.Type.MESOS_LOOKUP, "cannot resolve tasks to applications from "
+                                + root + "/state: " + e.getMessage());
+                        // Keep serving the last good state (if any) until the next attempt after the TTL.
+                        next = previous != null ? new Snapshot(System.nanoTime(), previous.appByExecutor(), previous.appByContainer())
+                                : new Snapshot(System.nanoTime(), Map.of(), Map.of());
+                    }
+                    synchronized (this) {
+                        snapshot = next;
+                        fetching = null;
+                    }
+                    result.complete(next);
+                });
+        return result;
     }
 
     /** Pure: the application of every executor (by framework and executor id) and container in an agent {@code /state}. */

@@ -2,7 +2,7 @@ package day2ops.logs.journal;
 
 import day2ops.journal.Journal;
 import day2ops.journal.JournalException;
-import day2ops.journal.WaitResult;
+import day2ops.logs.errors.ServiceErrors;
 import day2ops.logs.format.ByteSink;
 import day2ops.logs.format.EntryFormat;
 import io.vertx.core.Context;
@@ -15,8 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.zip.GZIPOutputStream;
-import org.jboss.logging.Logger;
 
 /**
  * One request's read of the journal, from its own handle on one {@link ReaderThread}, written to
@@ -28,16 +29,22 @@ import org.jboss.logging.Logger;
  * write queue, however large the range.
  *
  * <p><b>Follow.</b> At the end of the journal the stream parks (no thread, no poll) until journald
- * changes a file ({@link JournalChangeWatcher}); it then drains its handle's inotify queue with
- * {@code sd_journal_process} and, when files were rotated or vacuumed ({@code INVALIDATE}), re-seeks
- * strictly after the last delivered cursor, so nothing is lost or repeated.
+ * changes a file ({@link JournalChangeWatcher}); appends to the files it has open are visible to its
+ * handle as they are (the files are mapped). The handle has no inotify instance of its own (that would
+ * cost one of the user's {@code fs.inotify.max_user_instances}, 128 by default, per follower): when
+ * journal files were created or removed (rotation, vacuum), the watcher bumps the reader's files
+ * generation, and a follower whose handle is older reads that handle to its end, then opens a new one
+ * and continues strictly after the entry it stood on, so nothing is lost or repeated.
+ *
+ * <p><b>Lines that wait for the agent.</b> When the line filter cannot decide on an entry without the
+ * Mesos agent, the stream sends what it has, then parks on that entry until the agent has answered;
+ * the reader thread meanwhile serves its other streams.
  *
  * <p><b>Disconnect.</b> The connection's close handler marks the stream cancelled and queues its
  * release on the owner thread; the handle is closed there at once (handles are thread-confined).
  */
 public final class JournalStream implements ReaderThread.Parkable {
 
-    private static final Logger LOG = Logger.getLogger(JournalStream.class);
     private static final byte[] PING = ": ping\n\n".getBytes(StandardCharsets.US_ASCII);
     /** Entries a step may look at without producing output (ACL filtering) before yielding to other streams. */
     private static final int MAX_SCANNED_PER_STEP = 20_000;
@@ -62,15 +69,31 @@ public final class JournalStream implements ReaderThread.Parkable {
         STOP
     }
 
+    /** The request's matches, applied to every handle the stream opens. */
+    public interface Matches {
+        void apply(Journal journal);
+    }
+
     /** Per-line authorization: whether the caller may see the current entry. */
     public interface LineFilter {
-        boolean permits(Journal journal);
+        Verdict check(Journal journal);
+    }
+
+    /** A line filter's answer: permitted or not, or a stage to wait for before asking again about the same entry. */
+    public record Verdict(boolean permitted, CompletionStage<?> pending) {
+        public static final Verdict PERMIT = new Verdict(true, null);
+        public static final Verdict DENY = new Verdict(false, null);
+
+        public static Verdict waitFor(CompletionStage<?> pending) {
+            return new Verdict(false, pending);
+        }
     }
 
     private final ReaderThread reader;
     private final JournalSource source;
     private final HttpServerResponse response;
     private final Context context;
+    private final Matches matches;
     private final Setup setup;
     private final Positioning positioning;
     private final LineFilter filter;
@@ -81,6 +104,7 @@ public final class JournalStream implements ReaderThread.Parkable {
     private final int chunkBytes;
     private final Map<String, String> headers;
     private final String path;
+    private final ServiceErrors errors;
 
     // Reader-thread state.
     private final ByteSink sink;
@@ -92,14 +116,23 @@ public final class JournalStream implements ReaderThread.Parkable {
     private boolean finished;
     private ByteArrayOutputStream gzipBytes;
     private GZIPOutputStream gzipOut;
+    private long openedGeneration;
+    private boolean reopenAtEnd;
+    /** The handle stands on an entry the line filter has not decided on yet; {@code pending}: what it waits for. */
+    private boolean onUndecidedEntry;
+    private CompletableFuture<?> pending;
+    private CompletableFuture<?> wakeRegisteredFor;
 
     private volatile boolean cancelled;
+    /** Event-loop state: the response was ended. */
+    private boolean ended;
 
     private JournalStream(Builder b) {
         this.reader = b.reader;
         this.source = b.source;
         this.response = b.response;
         this.context = b.context;
+        this.matches = b.matches;
         this.setup = b.setup;
         this.positioning = b.positioning;
         this.filter = b.filter;
@@ -110,6 +143,7 @@ public final class JournalStream implements ReaderThread.Parkable {
         this.chunkBytes = b.chunkBytes;
         this.headers = b.headers;
         this.path = b.path;
+        this.errors = b.errors;
         this.remaining = b.limit;
         this.sink = new ByteSink(Math.min(chunkBytes * 2, 1 << 20));
     }
@@ -120,8 +154,19 @@ public final class JournalStream implements ReaderThread.Parkable {
 
     /** Starts reading on the reader thread. Call on the request's event loop. */
     public void start() {
-        response.closeHandler(v -> cancel());
-        response.exceptionHandler(e -> cancel());
+        // A reset connection reports to both handlers: counted once.
+        response.exceptionHandler(e -> {
+            if (!ended && !follow && !cancelled) {
+                errors.record(ServiceErrors.Type.CLIENT_GONE, "writing " + path + " failed: " + e.getMessage());
+            }
+            cancel();
+        });
+        response.closeHandler(v -> {
+            if (!ended && !follow && !cancelled) {
+                errors.record(ServiceErrors.Type.CLIENT_GONE, "the client closed the connection before the end of " + path);
+            }
+            cancel();
+        });
         reader.execute(() -> step(false));
     }
 
@@ -149,40 +194,60 @@ public final class JournalStream implements ReaderThread.Parkable {
         }
         try {
             if (journal == null) {
-                journal = source.open();
-                reader.openCount.incrementAndGet();
-                if (follow) {
-                    // Sets up the handle's inotify watches: without them sd_journal_process never learns of
-                    // files created by rotation, and the follower would stay on the archived file.
-                    journal.fd();
-                }
+                open();
+                matches.apply(journal);
                 setup.apply(journal, headers);
-            } else if (follow && journal.process() == WaitResult.INVALIDATE && lastCursor != null) {
-                // Files were added or removed (rotation, vacuum): continue strictly after what was delivered.
-                journal.seekAfterCursor(lastCursor);
+            } else if (follow && reader.filesGeneration() != openedGeneration) {
+                // Files were added or removed: this handle still reads its own files to their end, then a new one continues.
+                reopenAtEnd = true;
             }
             sink.reset();
             boolean done = false;
             boolean atEnd = false;
+            CompletableFuture<?> waitFor = null;
             int scanned = 0;
             while (sink.size() < chunkBytes && scanned < MAX_SCANNED_PER_STEP) {
                 if (remaining == 0) {
                     done = true;
                     break;
                 }
-                Advance advance = positioning.advance(journal);
-                if (advance == Advance.STOP) {
-                    done = true;
-                    break;
+                if (!onUndecidedEntry) {
+                    Advance advance = positioning.advance(journal);
+                    if (advance == Advance.STOP) {
+                        done = true;
+                        break;
+                    }
+                    if (advance == Advance.END) {
+                        if (reopenAtEnd) {
+                            reopen();
+                            continue;
+                        }
+                        atEnd = true;
+                        done = !follow;
+                        break;
+                    }
+                    scanned++;
                 }
-                if (advance == Advance.END) {
-                    atEnd = true;
-                    done = !follow;
-                    break;
-                }
-                scanned++;
-                if (filter != null && !filter.permits(journal)) {
-                    continue;
+                if (filter != null) {
+                    if (pending != null && !pending.isDone()) {
+                        waitFor = pending;
+                        break;
+                    }
+                    Verdict verdict = filter.check(journal);
+                    if (verdict.pending() != null) {
+                        onUndecidedEntry = true;
+                        pending = verdict.pending().toCompletableFuture();
+                        if (!pending.isDone()) {
+                            waitFor = pending;
+                            break;
+                        }
+                        continue;
+                    }
+                    onUndecidedEntry = false;
+                    pending = null;
+                    if (!verdict.permitted()) {
+                        continue;
+                    }
                 }
                 String cursor = journal.cursor();
                 format.write(journal, cursor, sink);
@@ -201,6 +266,15 @@ public final class JournalStream implements ReaderThread.Parkable {
                 chunk = PING;
             }
             boolean first = !started;
+            if (chunk == null && waitFor != null) {
+                // Nothing to send until the agent answers; the thread serves other streams meanwhile.
+                reader.park(this);
+                if (wakeRegisteredFor != waitFor) {
+                    wakeRegisteredFor = waitFor;
+                    waitFor.whenComplete((ignored, failure) -> reader.wake(this));
+                }
+                return;
+            }
             started = true;
             if (chunk == null && atEnd && !done && !first) {
                 reader.park(this);
@@ -210,16 +284,49 @@ public final class JournalStream implements ReaderThread.Parkable {
         } catch (LogRequestException e) {
             finished = true;
             release();
+            errors.refused(e, path);
             fail(!started, e.status(), e.getMessage());
             started = true;
         } catch (JournalException | UncheckedIOException e) {
             finished = true;
+            boolean opening = journal == null;
             release();
             String errorId = UUID.randomUUID().toString();
-            LOG.errorf(e, "journal read failed, error id %s, on %s", errorId, path);
+            errors.record(opening ? ServiceErrors.Type.JOURNAL_OPEN : ServiceErrors.Type.JOURNAL_READ,
+                    (opening ? "opening" : "reading") + " the journal failed, error id " + errorId + ", on " + path, e);
             fail(!started, 500, "reading the journal failed; the service log has the details under error id " + errorId);
             started = true;
         }
+    }
+
+    private void open() {
+        // Read before opening: files created while the handle opens then make it reopen once more, never miss them.
+        openedGeneration = reader.filesGeneration();
+        journal = source.open();
+        reader.openCount.incrementAndGet();
+    }
+
+    /**
+     * A new handle for the files as they are now, standing where the old one stood (its last entry). A
+     * handle that never stood on an entry saw no matching entry in any file it had, so the new one reads
+     * the matching entries of all files from the start: they are all new.
+     */
+    private void reopen() {
+        String position;
+        try {
+            position = journal.cursor();
+        } catch (JournalException noCurrentEntry) {
+            position = null;
+        }
+        release();
+        open();
+        matches.apply(journal);
+        if (position == null) {
+            journal.seekHead();
+        } else {
+            journal.seekAfterCursor(position);
+        }
+        reopenAtEnd = false;
     }
 
     private byte[] encode(boolean done) {
@@ -263,6 +370,7 @@ public final class JournalStream implements ReaderThread.Parkable {
                 if (done && empty && noContentWhenEmpty) {
                     response.setStatusCode(204);
                     headers.forEach(response::putHeader);
+                    ended = true;
                     response.end();
                     return;
                 }
@@ -278,6 +386,7 @@ public final class JournalStream implements ReaderThread.Parkable {
                 response.write(Buffer.buffer());
             }
             if (done) {
+                ended = true;
                 response.end();
                 return;
             }
@@ -299,6 +408,7 @@ public final class JournalStream implements ReaderThread.Parkable {
             if (cancelled) {
                 return;
             }
+            ended = true;
             if (beforeHeaders) {
                 Problems.send(response, status, detail, path);
             } else {
@@ -313,6 +423,7 @@ public final class JournalStream implements ReaderThread.Parkable {
         private JournalSource source;
         private HttpServerResponse response;
         private Context context;
+        private Matches matches = j -> { };
         private Setup setup = (j, h) -> j.seekHead();
         private Positioning positioning = j -> j.next() ? Advance.ENTRY : Advance.END;
         private LineFilter filter;
@@ -324,6 +435,7 @@ public final class JournalStream implements ReaderThread.Parkable {
         private long limit = -1;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String path;
+        private ServiceErrors errors;
 
         public Builder reader(ReaderThread reader) {
             this.reader = reader;
@@ -342,6 +454,13 @@ public final class JournalStream implements ReaderThread.Parkable {
             return this;
         }
 
+        /** The request's matches (applied again to every new handle of a follow). */
+        public Builder matches(Matches matches) {
+            this.matches = matches;
+            return this;
+        }
+
+        /** Positions the first handle (after the matches), may refuse bad input. */
         public Builder setup(Setup setup) {
             this.setup = setup;
             return this;
@@ -394,7 +513,13 @@ public final class JournalStream implements ReaderThread.Parkable {
             return this;
         }
 
+        public Builder errors(ServiceErrors errors) {
+            this.errors = errors;
+            return this;
+        }
+
         public JournalStream build() {
+            java.util.Objects.requireNonNull(errors, "errors");
             return new JournalStream(this);
         }
     }

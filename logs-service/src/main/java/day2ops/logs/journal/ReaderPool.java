@@ -38,10 +38,13 @@ public class ReaderPool {
         return threads.get(Math.floorMod(next.getAndIncrement(), threads.size()));
     }
 
-    /** journald changed a file: every parked follower checks for new entries. */
-    public void journalChanged() {
+    /**
+     * journald changed a file: every parked follower checks for new entries. {@code filesChanged}: files
+     * were also created or removed (rotation, vacuum), so followers move to new handles.
+     */
+    public void journalChanged(boolean filesChanged) {
         for (ReaderThread thread : threads) {
-            thread.journalChanged();
+            thread.journalChanged(filesChanged);
         }
     }
 

@@ -27,6 +27,8 @@ public final class ReaderThread {
     final AtomicInteger openCount = new AtomicInteger();
     private final long pingNanos;
     private volatile boolean running = true;
+    /** Bumped whenever journal files were created or removed; a follower whose handle is older opens a new one. */
+    private volatile long filesGeneration;
     private long lastPing = System.nanoTime();
 
     /** A stream that waits at its end for new data without holding the thread. */
@@ -87,7 +89,14 @@ public final class ReaderThread {
         });
     }
 
-    void journalChanged() {
+    long filesGeneration() {
+        return filesGeneration;
+    }
+
+    void journalChanged(boolean filesChanged) {
+        if (filesChanged) {
+            filesGeneration++; // only the watcher thread writes it
+        }
         // Coalesce: one wake-up task in the queue is enough however many files changed meanwhile.
         if (wakePending.compareAndSet(false, true)) {
             tasks.add(() -> {

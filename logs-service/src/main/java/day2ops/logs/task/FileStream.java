@@ -2,6 +2,7 @@ package day2ops.logs.task;
 
 import day2ops.logs.format.ByteSink;
 import day2ops.logs.format.FileLineFormat;
+import day2ops.logs.errors.ServiceErrors;
 import day2ops.logs.journal.Problems;
 import day2ops.logs.journal.ReaderThread;
 import io.vertx.core.Context;
@@ -37,6 +38,7 @@ final class FileStream implements ReaderThread.Parkable {
     private final int chunkBytes;
     private final Map<String, String> headers;
     private final String path;
+    private final ServiceErrors errors;
     private final ByteSink sink;
     private final Runnable onChange = this::changed;
 
@@ -51,7 +53,7 @@ final class FileStream implements ReaderThread.Parkable {
 
     FileStream(ReaderThread reader, FileChangeWatcher watcher, Path file, long position, long limit, boolean follow,
             FileLineFormat format, int chunkBytes, Map<String, String> headers, HttpServerResponse response, Context context,
-            String path) {
+            String path, ServiceErrors errors) {
         this.reader = reader;
         this.watcher = watcher;
         this.file = file;
@@ -64,6 +66,7 @@ final class FileStream implements ReaderThread.Parkable {
         this.response = response;
         this.context = context;
         this.path = path;
+        this.errors = errors;
         this.sink = new ByteSink(chunkBytes * 2);
     }
 
@@ -182,7 +185,7 @@ final class FileStream implements ReaderThread.Parkable {
         } catch (IOException e) {
             finished = true;
             release();
-            LOG.errorf(e, "reading %s failed", file);
+            errors.record(ServiceErrors.Type.SANDBOX_READ, "reading " + file + " failed on " + path + ": " + e.getMessage());
             boolean beforeHeaders = !started;
             context.runOnContext(v -> {
                 if (beforeHeaders) {

@@ -16,6 +16,7 @@ import day2ops.logs.testing.Fixture;
 import day2ops.logs.testing.Http;
 import day2ops.logs.testing.JournaldResource;
 import day2ops.logs.testing.MesosAgentResource;
+import day2ops.logs.testing.Metrics;
 import day2ops.logs.testing.TestJournald;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -80,8 +81,10 @@ class GatewayEntriesTest {
     void requiresTheSystemLogsPermission() {
         given().when().get("/entries").then().statusCode(401).header("WWW-Authenticate", "acsjwt")
                 .contentType("application/problem+json");
+        // Answered once, by the route, as problem+json (not also by Quarkus's bare challenge).
         given().header("Authorization", "token=" + TestTokens.expired("ops", Permissions.SYSTEM_LOGS))
-                .when().get("/entries").then().statusCode(401);
+                .when().get("/entries").then().statusCode(401).header("WWW-Authenticate", "acsjwt")
+                .contentType("application/problem+json").body("detail", equalTo("invalid authentication token"));
         given().header("Authorization", "token=" + TestTokens.token("ops", Permissions.SYSTEM_METRICS))
                 .when().get("/fields/SEQ").then().statusCode(403).contentType("application/problem+json");
         given().header("Authorization", "token=" + TestTokens.token("root", Permissions.SUPERUSER))
@@ -157,6 +160,28 @@ class GatewayEntriesTest {
     }
 
     @Test
+    void followThatHasSeenNothingYetGetsEveryEntryWrittenAroundRotations() throws Exception {
+        String run = Fixture.newRun();
+        int parkedBefore = pool.parkedFollowers();
+        HttpResponse<InputStream> response = Http.stream(Http.get("/entries?follow&TEST_RUN=" + run)
+                .header("Accept", "application/json").build());
+        assertEquals(200, response.statusCode());
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            awaitCondition(() -> pool.parkedFollowers() > parkedBefore, "the follower parked before any entry of its run");
+            // Its handle never stood on an entry of the run: after the rotation a new handle reads from the head.
+            TestJournald.get().rotate();
+            Fixture.write(run, 0, 3);
+            TestJournald.get().rotate();
+            Fixture.write(run, 3, 3);
+            List<Integer> seen = new ArrayList<>();
+            while (seen.size() < 6) {
+                seen.add(JSON.readTree(in.readLine()).get("SEQ").asInt());
+            }
+            assertEquals(List.of(0, 1, 2, 3, 4, 5), seen);
+        }
+    }
+
+    @Test
     void limitedFollowEndsAfterTheRequestedEntries() throws Exception {
         String run = Fixture.newRun();
         Fixture.write(run, 0, 2);
@@ -195,6 +220,53 @@ class GatewayEntriesTest {
                 throw new AssertionError("not reached: " + what);
             }
             Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void followersHoldNoInotifyInstanceOfTheirOwn() throws Exception {
+        String run = Fixture.newRun();
+        Fixture.write(run, 0, 1);
+        long inotifyBefore = inotifyInstances();
+        int parkedBefore = pool.parkedFollowers();
+        List<InputStream> followers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                followers.add(Http.stream(Http.get("/entries?follow&TEST_RUN=" + run).build()).body());
+            }
+            awaitCondition(() -> pool.parkedFollowers() >= parkedBefore + 20, "20 followers parked");
+            assertEquals(inotifyBefore, inotifyInstances(), "one inotify instance serves all followers");
+            Fixture.write(run, 1, 1);
+            for (InputStream follower : followers) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(follower, StandardCharsets.UTF_8));
+                assertTrue(in.readLine().contains("entry 0 of " + run));
+                assertTrue(in.readLine().contains("entry 1 of " + run), "woken by the watcher, without an inotify instance of its own");
+            }
+        } finally {
+            for (InputStream follower : followers) {
+                follower.close();
+            }
+        }
+    }
+
+    @Test
+    void refusedRequestsAreCountedAsBadRequest() {
+        double before = Metrics.errors("bad_request");
+        given().header("Authorization", auth()).header("Range", "entries=:x:1").when().get("/entries").then().statusCode(400);
+        given().header("Authorization", auth()).when().get("/entries?follow=maybe").then().statusCode(400);
+        assertEquals(before + 2, Metrics.errors("bad_request"));
+    }
+
+    /** The inotify instances this JVM (the service under test) holds. */
+    private static long inotifyInstances() throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> fds = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
+            return fds.filter(fd -> {
+                try {
+                    return java.nio.file.Files.readSymbolicLink(fd).toString().equals("anon_inode:inotify");
+                } catch (java.io.IOException gone) {
+                    return false;
+                }
+            }).count();
         }
     }
 }
