@@ -110,6 +110,8 @@ read -r ar_passed ar_failed < <(counts adminrouter "$DAY2OPS_LOG_DIR/adminrouter
 read -r perf_passed perf_failed < <(counts perf-smoke "$DAY2OPS_LOG_DIR/perf-smoke.log")
 read -r tty_passed tty_failed < <(counts exec-tty-in-tmux "$DAY2OPS_LOG_DIR/exec-tty.log")
 tty_passed=${tty_passed:-0} tty_failed=${tty_failed:-0}
+# The tmux test skips as a whole (with its reason) where it cannot run: one skipped check.
+tty_skipped=$(grep -c '^exec-tty-in-tmux: SKIPPED' "$DAY2OPS_LOG_DIR/exec-tty.log" 2>/dev/null)
 e2e_passed=${e2e_passed:-0} e2e_failed=${e2e_failed:-0} ar_passed=${ar_passed:-0} ar_failed=${ar_failed:-0}
 perf_passed=${perf_passed:-0} perf_failed=${perf_failed:-0}
 read -r tf_passed tf_failed tf_skipped < <(sed -n 's/^terraform: \([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\1 \2 \3/p' \
@@ -121,7 +123,7 @@ cli_passed=${cli_passed:-0} cli_failed=${cli_failed:-0} cli_skipped=${cli_skippe
 passed=$((tests - failures - errors - skipped + e2e_passed + ar_passed + perf_passed + tf_passed + cli_passed + tty_passed))
 failed=$((failures + errors + e2e_failed + ar_failed + perf_failed + tf_failed + cli_failed + tty_failed))
 junit_skipped=$skipped
-skipped=$((skipped + tf_skipped + cli_skipped))
+skipped=$((skipped + tf_skipped + cli_skipped + ${tty_skipped:-0}))
 
 echo
 log "took $((SECONDS - started)) s; JUnit: $tests run ($junit_skipped skipped), Adminrouter: $((ar_passed + ar_failed)), end to end: $((e2e_passed + e2e_failed)), CLI: $((cli_passed + cli_failed)) ($cli_skipped skipped), exec in tmux: $((tty_passed + tty_failed)), perf smoke: $((perf_passed + perf_failed)), terraform checks: $((tf_passed + tf_failed)) ($tf_skipped not run)"

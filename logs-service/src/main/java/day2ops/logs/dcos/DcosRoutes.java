@@ -5,6 +5,7 @@ import day2ops.journal.JournalException;
 import day2ops.logs.acl.LineAccess;
 import day2ops.logs.acl.TaskAppResolver;
 import day2ops.logs.config.LogsConfig;
+import day2ops.logs.errors.ServiceErrors;
 import day2ops.logs.format.DcosJsonFormat;
 import day2ops.logs.format.DcosTextFormat;
 import day2ops.logs.format.EntryFormat;
@@ -15,6 +16,7 @@ import day2ops.logs.journal.Problems;
 import day2ops.logs.journal.ReaderPool;
 import day2ops.logs.journal.ReaderThread;
 import day2ops.logs.rest.MediaTypes;
+import day2ops.common.auth.Permissions;
 import day2ops.logs.rest.RouteAuth;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.Context;
@@ -48,12 +50,17 @@ public class DcosRoutes {
     private final ReaderPool pool;
     private final LogsConfig config;
     private final TaskAppResolver resolver;
+    private final RouteAuth auth;
+    private final ServiceErrors errors;
 
-    public DcosRoutes(JournalSource source, ReaderPool pool, LogsConfig config, TaskAppResolver resolver) {
+    public DcosRoutes(JournalSource source, ReaderPool pool, LogsConfig config, TaskAppResolver resolver, RouteAuth auth,
+            ServiceErrors errors) {
         this.source = source;
         this.pool = pool;
         this.config = config;
         this.resolver = resolver;
+        this.auth = auth;
+        this.errors = errors;
     }
 
     void routes(@Observes Router router) {
@@ -63,7 +70,7 @@ public class DcosRoutes {
         router.get("/v1/range" + TASK + "/download").handler(rc -> v1(rc, false, true, true));
         router.get("/v1/stream/").handler(rc -> v1(rc, true, false, false));
         router.get("/v1/stream" + TASK).handler(rc -> v1(rc, true, true, false));
-        router.get("/v1/fields/:field").handler(rc -> RouteAuth.require(rc, LineAccess::seesEverything, id -> fields(rc)));
+        router.get("/v1/fields/:field").handler(rc -> auth.require(rc, Permissions.SYSTEM_LOGS, LineAccess::seesEverything, id -> fields(rc)));
         router.get("/v2/component").handler(rc -> v2(rc, null, false));
         router.get("/v2/component/download").handler(rc -> v2(rc, null, true));
         router.get("/v2/component/:unit").handler(rc -> v2(rc, rc.pathParam("unit"), false));
@@ -71,31 +78,45 @@ public class DcosRoutes {
     }
 
     private void v1(RoutingContext rc, boolean stream, boolean task, boolean download) {
-        RouteAuth.require(rc, LineAccess::mayHoldTaskLines, identity -> {
+        auth.require(rc, RouteAuth.TASK_LINES_PERMISSION, LineAccess::mayHoldTaskLines, identity -> {
             DcosQuery query = DcosQuery.v1(rc.queryParams(), stream);
-            String fw = task ? rc.pathParam("fw") : null;
-            String ex = task ? rc.pathParam("ex") : null;
-            String cid = task ? rc.pathParam("cid") : null;
-            String name = task ? "task-" + cid : "root-range";
-            start(rc, identity, query, stream, download, name, (journal, headers) -> {
-                if (task) {
-                    if (!LineAccess.mayReadTask(identity, resolver, fw, ex, cid)) {
-                        throw new LogRequestException(403, "no permission for the logs of this task's application");
-                    }
-                    journal.addMatch("FRAMEWORK_ID", fw);
-                    journal.addMatch("EXECUTOR_ID", ex);
-                    journal.addMatch("CONTAINER_ID", cid);
+            if (!task) {
+                start(rc, identity, query, stream, download, "root-range", journal -> { });
+                return;
+            }
+            String fw = rc.pathParam("fw");
+            String ex = rc.pathParam("ex");
+            String cid = rc.pathParam("cid");
+            JournalStream.Matches taskMatches = journal -> {
+                journal.addMatch("FRAMEWORK_ID", fw);
+                journal.addMatch("EXECUTOR_ID", ex);
+                journal.addMatch("CONTAINER_ID", cid);
+            };
+            // May need the agent: decided asynchronously, the request continues on its event loop.
+            Context context = Vertx.currentContext();
+            String path = rc.request().path();
+            LineAccess.mayReadTask(identity, resolver, fw, ex, cid).thenAccept(allowed -> context.runOnContext(v -> {
+                if (!allowed) {
+                    auth.deniedTask(rc, identity, "no permission for the logs of this task's application");
+                    Problems.send(rc.response(), 403, "no permission for the logs of this task's application", path);
+                    return;
                 }
-            });
+                try {
+                    start(rc, identity, query, stream, download, "task-" + cid, taskMatches);
+                } catch (LogRequestException e) {
+                    errors.refused(e, path);
+                    Problems.send(rc.response(), e.status(), e.getMessage(), path);
+                }
+            }));
         });
     }
 
     private void v2(RoutingContext rc, String unit, boolean download) {
-        RouteAuth.require(rc, LineAccess::seesEverything, identity -> {
+        auth.require(rc, Permissions.SYSTEM_LOGS, LineAccess::seesEverything, identity -> {
             DcosQuery query = DcosQuery.v2(rc.queryParams());
             boolean sse = "text/event-stream".equals(negotiate(rc));
             start(rc, identity, query, sse && !download, download, unit == null ? "component" : "component-" + unit,
-                    (journal, headers) -> {
+                    journal -> {
                         if (unit != null) {
                             journal.addMatch("UNIT", unit);
                             journal.addDisjunction();
@@ -116,7 +137,7 @@ public class DcosRoutes {
     }
 
     private void start(RoutingContext rc, SecurityIdentity identity, DcosQuery query, boolean follow, boolean download,
-            String name, JournalStream.Setup routeMatches) {
+            String name, JournalStream.Matches routeMatches) {
         String type = download ? "text/plain" : negotiate(rc);
         EntryFormat format = switch (type) {
             case "application/json" -> new DcosJsonFormat(false);
@@ -131,6 +152,7 @@ public class DcosRoutes {
         JournalStream.Builder builder = JournalStream.builder()
                 .reader(pool.assign())
                 .source(source)
+                .errors(errors)
                 .response(rc.response(), Vertx.currentContext(), rc.request().path())
                 .format(format)
                 .chunkBytes(config.chunkBytes())
@@ -150,11 +172,13 @@ public class DcosRoutes {
                     .header("Content-Disposition", "attachment; filename=" + name + (postfix == null ? "" : "-" + postfix) + ".log.gz");
         }
         DcosPositioning[] positioning = new DcosPositioning[1];
-        builder.setup((journal, headers) -> {
-            routeMatches.apply(journal, headers);
+        builder.matches(journal -> {
+            routeMatches.apply(journal);
             for (Map.Entry<String, String> filter : query.filters()) {
                 journal.addMatch(filter.getKey(), filter.getValue());
             }
+        });
+        builder.setup((journal, headers) -> {
             positioning[0] = DcosPositioning.position(journal, query, resumeAfter, follow, headers);
         });
         builder.positioning(journal -> positioning[0].advance(journal));
@@ -177,6 +201,7 @@ public class DcosRoutes {
                     values.add(new String(value, StandardCharsets.UTF_8));
                 }
             } catch (JournalException e) {
+                errors.record(ServiceErrors.Type.JOURNAL_READ, "reading the values of " + field + " failed on " + path, e);
                 context.runOnContext(v -> Problems.send(rc.response(), 500, "reading the journal failed: " + e.getMessage(), path));
                 return;
             }

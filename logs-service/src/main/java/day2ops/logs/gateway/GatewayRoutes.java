@@ -4,6 +4,7 @@ import day2ops.common.auth.Permissions;
 import day2ops.journal.Journal;
 import day2ops.journal.JournalException;
 import day2ops.logs.config.LogsConfig;
+import day2ops.logs.errors.ServiceErrors;
 import day2ops.logs.format.EntryFormat;
 import day2ops.logs.format.ExportFormat;
 import day2ops.logs.format.JournalJsonFormat;
@@ -43,18 +44,23 @@ public class GatewayRoutes {
     private final ReaderPool pool;
     private final LogsConfig config;
     private final MachineInfo machine;
+    private final RouteAuth auth;
+    private final ServiceErrors errors;
 
-    public GatewayRoutes(JournalSource source, ReaderPool pool, LogsConfig config, MachineInfo machine) {
+    public GatewayRoutes(JournalSource source, ReaderPool pool, LogsConfig config, MachineInfo machine, RouteAuth auth,
+            ServiceErrors errors) {
         this.source = source;
         this.pool = pool;
         this.config = config;
         this.machine = machine;
+        this.auth = auth;
+        this.errors = errors;
     }
 
     void routes(@Observes Router router) {
-        router.get("/entries").handler(rc -> RouteAuth.require(rc, GatewayRoutes::mayReadJournal, id -> entries(rc)));
-        router.get("/fields/:field").handler(rc -> RouteAuth.require(rc, GatewayRoutes::mayReadJournal, id -> fields(rc)));
-        router.get("/machine").handler(rc -> RouteAuth.require(rc, GatewayRoutes::mayReadJournal, id -> machine(rc)));
+        router.get("/entries").handler(rc -> auth.require(rc, Permissions.SYSTEM_LOGS, GatewayRoutes::mayReadJournal, id -> entries(rc)));
+        router.get("/fields/:field").handler(rc -> auth.require(rc, Permissions.SYSTEM_LOGS, GatewayRoutes::mayReadJournal, id -> fields(rc)));
+        router.get("/machine").handler(rc -> auth.require(rc, Permissions.SYSTEM_LOGS, GatewayRoutes::mayReadJournal, id -> machine(rc)));
     }
 
     static boolean mayReadJournal(io.quarkus.security.identity.SecurityIdentity identity) {
@@ -79,6 +85,7 @@ public class GatewayRoutes {
         JournalStream.builder()
                 .reader(reader)
                 .source(source)
+                .errors(errors)
                 .response(rc.response(), Vertx.currentContext(), rc.request().path())
                 .format(format)
                 .chunkBytes(config.chunkBytes())
@@ -86,8 +93,8 @@ public class GatewayRoutes {
                 .limit(limit)
                 .header("Cache-Control", "no-cache")
                 .header("X-Accel-Buffering", "no")
+                .matches(journal -> args.applyMatches(journal, machine.bootId()))
                 .setup((journal, headers) -> {
-                    args.applyMatches(journal, machine.bootId());
                     try {
                         if (range.cursor() != null) {
                             journal.seekCursor(range.cursor());
@@ -122,11 +129,13 @@ public class GatewayRoutes {
                     values = journal.uniqueValues(field);
                 } catch (IllegalArgumentException | JournalException e) {
                     String reason = e.getMessage();
+                    errors.record(ServiceErrors.Type.BAD_REQUEST, path + ": Failed to query unique fields: " + reason);
                     context.runOnContext(v -> Problems.send(rc.response(), 400, "Failed to query unique fields: " + reason, path));
                     return;
                 }
                 body = FieldsOutput.encode(field, values, json);
             } catch (RuntimeException e) {
+                errors.record(ServiceErrors.Type.JOURNAL_READ, "reading the values of " + field + " failed on " + path, e);
                 context.runOnContext(v -> Problems.send(rc.response(), 500, "reading the journal failed: " + e.getMessage(), path));
                 return;
             }
@@ -145,6 +154,7 @@ public class GatewayRoutes {
             try (Journal journal = source.open()) {
                 body = machine.describe(journal);
             } catch (RuntimeException e) {
+                errors.record(ServiceErrors.Type.JOURNAL_READ, "describing the journal failed on " + path, e);
                 context.runOnContext(v -> Problems.send(rc.response(), 500, "reading the journal failed: " + e.getMessage(), path));
                 return;
             }

@@ -3,6 +3,7 @@ package day2ops.logs.task;
 import day2ops.logs.acl.LineAccess;
 import day2ops.logs.acl.TaskAppResolver;
 import day2ops.logs.config.LogsConfig;
+import day2ops.logs.errors.ServiceErrors;
 import day2ops.logs.format.FileLineFormat;
 import day2ops.logs.journal.LogRequestException;
 import day2ops.logs.journal.Problems;
@@ -58,8 +59,13 @@ public class TaskRoutes {
 
     private final TaskDiscovery discovery;
 
+    private final RouteAuth auth;
+    private final ServiceErrors errors;
+
     public TaskRoutes(LogsConfig config, ReaderPool pool, TaskAppResolver resolver, FileChangeWatcher watcher,
-            TaskDiscovery discovery) {
+            TaskDiscovery discovery, RouteAuth auth, ServiceErrors errors) {
+        this.auth = auth;
+        this.errors = errors;
         this.discovery = discovery;
         this.config = config;
         this.pool = pool;
@@ -68,10 +74,10 @@ public class TaskRoutes {
     }
 
     void routes(@Observes Router router) {
-        router.getWithRegex("/v2/task/frameworks/.+").handler(rc -> RouteAuth.require(rc, LineAccess::mayHoldTaskLines,
+        router.getWithRegex("/v2/task/frameworks/.+").handler(rc -> auth.require(rc, RouteAuth.TASK_LINES_PERMISSION, LineAccess::mayHoldTaskLines,
                 identity -> sandboxFile(rc, identity)));
-        router.getWithRegex("/v2/task/[^/]+(/file/[^/]+)?(/browse|/download)?").handler(rc -> RouteAuth.require(rc,
-                LineAccess::mayHoldTaskLines, identity -> discover(rc)));
+        router.getWithRegex("/v2/task/[^/]+(/file/[^/]+)?(/browse|/download)?").handler(rc -> auth.require(rc,
+                RouteAuth.TASK_LINES_PERMISSION, LineAccess::mayHoldTaskLines, identity -> discover(rc)));
     }
 
     /**
@@ -89,7 +95,8 @@ public class TaskRoutes {
         Context context = Vertx.currentContext();
         String path = rc.request().path();
         String query = rc.request().query();
-        pool.assign().execute(() -> {
+        // The master call blocks: on a worker thread, never on a reader thread that serves streams.
+        rc.vertx().executeBlocking(() -> {
             try {
                 TaskDiscovery.Location l = discovery.find(task);
                 String target = "/system/v1/agent/" + l.agentId() + "/logs/v2/task/frameworks/" + l.frameworkId()
@@ -99,9 +106,14 @@ public class TaskRoutes {
                         + (query == null || query.isEmpty() ? "" : "?" + query);
                 context.runOnContext(v -> rc.response().setStatusCode(303).putHeader("Location", target).end());
             } catch (LogRequestException e) {
+                if (e.status() == 502) {
+                    errors.record(ServiceErrors.Type.TASK_DISCOVERY, path + ": " + e.getMessage());
+                }
+                errors.refused(e, path);
                 context.runOnContext(v -> Problems.send(rc.response(), e.status(), e.getMessage(), path));
             }
-        });
+            return null;
+        }, false);
     }
 
     private void sandboxFile(RoutingContext rc, SecurityIdentity identity) {
@@ -121,10 +133,11 @@ public class TaskRoutes {
         Context context = Vertx.currentContext();
         ReaderThread reader = pool.assign();
         String path = rc.request().path();
-        // Resolving the task's application may call the agent: off the event loop.
-        reader.execute(() -> {
+        // Resolving the task's application may call the agent: asynchronously, then the file work on a reader thread.
+        LineAccess.mayReadTask(identity, resolver, fw, ex, cid).thenAccept(allowed -> reader.execute(() -> {
             try {
-                if (!LineAccess.mayReadTask(identity, resolver, fw, ex, cid)) {
+                if (!allowed) {
+                    auth.deniedTask(rc, identity, "no permission for the logs of this task's application");
                     throw new LogRequestException(403, "no permission for the logs of this task's application");
                 }
                 Path sandbox = SandboxFiles.sandbox(config.mesos().workDir(), fw, ex, cid, taskPath).toRealPath();
@@ -147,11 +160,12 @@ public class TaskRoutes {
                 }
                 read(rc, context, reader, file, accept, path);
             } catch (LogRequestException e) {
+                errors.refused(e, path);
                 context.runOnContext(v -> Problems.send(rc.response(), e.status(), e.getMessage(), path));
             } catch (IOException e) {
                 context.runOnContext(v -> Problems.send(rc.response(), 404, "sandbox not readable: " + e.getMessage(), path));
             }
-        });
+        }));
     }
 
     private void read(RoutingContext rc, Context context, ReaderThread reader, Path file, String accept, String path)
@@ -210,7 +224,7 @@ public class TaskRoutes {
         headers.put("Cache-Control", "no-cache");
         headers.put("X-Accel-Buffering", "no");
         FileStream stream = new FileStream(reader, watcher, file, position, limit, format == FileLineFormat.EVENT_STREAM,
-                format, config.chunkBytes(), headers, rc.response(), context, path);
+                format, config.chunkBytes(), headers, rc.response(), context, path, errors);
         long start = position;
         context.runOnContext(v -> {
             try {
