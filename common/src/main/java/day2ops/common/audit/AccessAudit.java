@@ -62,6 +62,19 @@ public class AccessAudit {
         log.write(decision(false, request, identity, permission, Optional.of(reason), details).toRecord());
     }
 
+    /**
+     * Records a decision on a call that has no HTTP request of its own (a gRPC call of the node plane):
+     * {@code operation} names what was called ({@code Service#method}), the method is {@code RPC}.
+     */
+    public void decidedWithoutRequest(boolean allowed, SecurityIdentity identity, String operation, String permission,
+            Optional<String> reason) {
+        if (!enabled) {
+            return;
+        }
+        String uid = identity == null || identity.isAnonymous() ? AccessDecision.ANONYMOUS : identity.getPrincipal().getName();
+        log.write(new AccessDecision(allowed, uid, "RPC", operation, permission, reason, "-", Optional.empty()).toRecord());
+    }
+
     private static AccessDecision decision(boolean allowed, RoutingContext request, SecurityIdentity identity,
             String permission, Optional<String> reason, Map<String, String> details) {
         String uid = identity == null || identity.isAnonymous() ? AccessDecision.ANONYMOUS : identity.getPrincipal().getName();

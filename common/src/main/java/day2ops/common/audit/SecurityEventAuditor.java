@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Turns Quarkus' security events into access records: every security check on a REST method
  * ({@code @RolesAllowed}, {@code @Authenticated}) that passes or fails, and every token that fails
- * verification. Events without an HTTP request (none in these services) are not recorded.
+ * verification. Events without an HTTP request of their own (gRPC calls of a node plane) are recorded with
+ * the secured method as what was called.
  */
 @ApplicationScoped
 public class SecurityEventAuditor {
@@ -30,24 +31,42 @@ public class SecurityEventAuditor {
     }
 
     void authorized(@Observes AuthorizationSuccessEvent event) {
-        request(event).ifPresent(request -> audit.allowed(request, event.getSecurityIdentity(),
-                permission(event.getEventProperties().get(AuthorizationSuccessEvent.SECURED_METHOD_KEY))));
+        Object securedMethod = securedMethod(event, AuthorizationSuccessEvent.SECURED_METHOD_KEY);
+        String permission = permission(securedMethod);
+        request(event).ifPresentOrElse(request -> audit.allowed(request, event.getSecurityIdentity(), permission),
+                () -> audit.decidedWithoutRequest(true, event.getSecurityIdentity(), operation(securedMethod), permission,
+                        Optional.empty()));
     }
 
     void refused(@Observes AuthorizationFailureEvent event) {
-        request(event).ifPresent(request -> {
-            String permission = permission(event.getEventProperties().get(AuthorizationFailureEvent.SECURED_METHOD_KEY));
-            Throwable failure = event.getAuthorizationFailure();
-            String reason = failure instanceof UnauthorizedException || failure instanceof AuthenticationFailedException
-                    ? "authentication required: no valid token"
-                    : "the token does not carry " + permission;
-            audit.denied(request, event.getSecurityIdentity(), permission, reason);
-        });
+        Object securedMethod = securedMethod(event, AuthorizationFailureEvent.SECURED_METHOD_KEY);
+        String permission = permission(securedMethod);
+        Throwable failure = event.getAuthorizationFailure();
+        String reason = failure instanceof UnauthorizedException || failure instanceof AuthenticationFailedException
+                ? "authentication required: no valid token"
+                : "the token does not carry " + permission;
+        request(event).ifPresentOrElse(request -> audit.denied(request, event.getSecurityIdentity(), permission, reason),
+                () -> audit.decidedWithoutRequest(false, event.getSecurityIdentity(), operation(securedMethod), permission,
+                        Optional.of(reason)));
     }
 
     void unauthenticated(@Observes AuthenticationFailureEvent event) {
-        request(event).ifPresent(request -> audit.denied(request, null, AccessDecision.AUTHENTICATED,
-                "invalid authentication token" + detail(event.getAuthenticationFailure())));
+        String reason = "invalid authentication token" + detail(event.getAuthenticationFailure());
+        request(event).ifPresentOrElse(request -> audit.denied(request, null, AccessDecision.AUTHENTICATED, reason),
+                () -> audit.decidedWithoutRequest(false, null, "-", AccessDecision.AUTHENTICATED, Optional.of(reason)));
+    }
+
+    private static Object securedMethod(SecurityEvent event, String key) {
+        return event.getEventProperties() == null ? null : event.getEventProperties().get(key);
+    }
+
+    /** {@code SimpleClassName#method} of the secured method, or {@code -}. */
+    private static String operation(Object securedMethod) {
+        String name = securedMethod instanceof MethodDescription method
+                ? method.getClassName() + "#" + method.getMethodName()
+                : securedMethod instanceof String method ? method : "-";
+        int dot = name.lastIndexOf('.', name.indexOf('#') < 0 ? name.length() : name.indexOf('#'));
+        return dot < 0 ? name : name.substring(dot + 1);
     }
 
     private String permission(Object securedMethod) {
