@@ -55,13 +55,14 @@ ensure_keys_and_token() {
     openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$keys/private.pem" 2>/dev/null
     openssl pkey -in "$keys/private.pem" -pubout -out "$keys/public.pem"
   fi
-  "$DAY2OPS_ROOT/bin/day2" token --private-key "$keys/private.pem" --uid operator --superuser --ttl 12h \
-    > "$DAY2OPS_STATE_DIR/operator.token"
+  # umask 077: the tokens are never readable by others, not even between writing and chmod.
+  (umask 077 && "$DAY2OPS_ROOT/bin/day2" token --private-key "$keys/private.pem" --uid operator --superuser \
+    --ttl 12h > "$DAY2OPS_STATE_DIR/operator.token")
   chmod 600 "$DAY2OPS_STATE_DIR/operator.token"
   # The diagnostics master's service account: it pulls every node's health over the node plane with it.
   mkdir -p "$DAY2OPS_STATE_DIR/diagnostics" && chmod 700 "$DAY2OPS_STATE_DIR/diagnostics"
-  "$DAY2OPS_ROOT/bin/day2" token --private-key "$keys/private.pem" --uid dcos_diagnostics_master \
-    --permission dcos:adminrouter:ops:system-health --ttl 12h > "$DAY2OPS_STATE_DIR/diagnostics/service-account.token"
+  (umask 077 && "$DAY2OPS_ROOT/bin/day2" token --private-key "$keys/private.pem" --uid dcos_diagnostics_master \
+    --permission dcos:adminrouter:ops:system-health --ttl 12h > "$DAY2OPS_STATE_DIR/diagnostics/service-account.token")
   chmod 600 "$DAY2OPS_STATE_DIR/diagnostics/service-account.token"
 }
 
